@@ -84,6 +84,10 @@ export const ERROR_TABLE = {
 
   // Configuration: thrown when a client, receiver or plugin is created.
   INVALID_OPTIONS: { status: null, wire: null },
+
+  // Command line (packages/cli): bad flags or arguments, and input files or stdin that cannot be read.
+  USAGE_ERROR: { status: null, wire: null },
+  INPUT_UNREADABLE: { status: null, wire: null },
 } as const satisfies Record<string, ErrorRow>;
 
 /** Every stable code auditnotify uses. */
