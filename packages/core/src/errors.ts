@@ -71,6 +71,9 @@ export const ERROR_TABLE = {
   DECRYPT_FAILED: { status: null, wire: null },
   ENVELOPE_INVALID: { status: null, wire: null },
 
+  // Decoders of pasted/captured HTTP text (src/decode): never an HTTP answer.
+  DECODE_FAILED: { status: null, wire: null },
+
   // Sender: before sending, and checks of the answer (protocol.md §4).
   VALIDATION_FAILED: { status: null, wire: null },
   API_ERROR: { status: null, wire: null },
