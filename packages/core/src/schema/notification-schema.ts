@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { apiString, jsonTypeName, unsupportedCharacterIssue } from './api-string.js';
+import { NOTIFICATION_FIELDS } from './fields.js';
+import { rfc3339Issue } from './rfc3339.js';
+
+/** `PASS` 审核通过 (approved) or `REJECT` 审核驳回 (rejected). */
+export type AuditResult = 'PASS' | 'REJECT';
+
+/**
+ * The body of the audit-result notification (seed, 请求参数). Unknown fields are kept, never dropped
+ * (protocol.md §1: forward compatibility), and show up in the index signature.
+ */
+export interface AuditResultNotification {
+  /** 资料更新请求单号, at most 64 UTF-8 bytes. */
+  out_request_no: string;
+  /** 商户号. */
+  mchid: string;
+  /** 审核结果. */
+  audit_result: AuditResult;
+  /** 审核完成时间, RFC 3339 with an offset. */
+  audit_finish_time?: string;
+  /** 业务附属信息. */
+  attach_info?: string;
+  /** 审核驳回错误码, at most 32 UTF-8 bytes. */
+  fail_code?: string;
+  /** 审核驳回错误原因, at most 1024 UTF-8 bytes. */
+  fail_msg?: string;
+  [key: string]: unknown;
+}
+
+const limit = (name: string): number | undefined => NOTIFICATION_FIELDS.find((f) => f.name === name)?.maxBytes;
+const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
+// Unknown values are walked for 4-byte characters too (the rule is about the whole body); the bound
+// only protects against hand-built objects, JSON.parse cannot produce anything deeper that matters.
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * zod 4 schema of the notification: every field of the seed with its limits in UTF-8 bytes, no 4-byte
+ * characters anywhere, `audit_result` PASS|REJECT, `audit_finish_time` RFC 3339 with an offset. Unknown
+ * keys pass through. Messages say what to fix; use {@link parseNotification} for a `PARAM_ERROR`.
+ *
+ * @example
+ * ```ts
+ * const result = notificationSchema.safeParse({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'PASS' });
+ * result.success; // true
+ * ```
+ */
+export const notificationSchema = z
+  .object({
+    out_request_no: apiString({ nonEmpty: true, maxBytes: limit('out_request_no') }),
+    mchid: apiString({ nonEmpty: true }),
+    audit_result: z.enum(['PASS', 'REJECT'], {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required'
+          : `must be PASS or REJECT (upper case), got ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : jsonTypeName(issue.input)}`,
+    }),
+    audit_finish_time: apiString({ check: rfc3339Issue }).optional(),
+    attach_info: apiString().optional(),
+    fail_code: apiString({ maxBytes: limit('fail_code') }).optional(),
+    fail_msg: apiString({ maxBytes: limit('fail_msg') }).optional(),
+  })
+  .loose()
+  .superRefine((value, ctx) => {
+    for (const [key, inner] of Object.entries(value)) {
+      if (KNOWN.has(key)) continue;
+      walkUnknown(inner, [key], 0, (path, message) => ctx.addIssue({ code: 'custom', message, path }));
+    }
+  });
+
+function walkUnknown(value: unknown, path: (string | number)[], depth: number, report: (path: (string | number)[], message: string) => void): boolean {
+  const keyIssue = unsupportedCharacterIssue(String(path[path.length - 1]));
+  if (keyIssue) {
+    report(path, `name ${keyIssue}`);
+    return true;
+  }
+  if (typeof value === 'string') {
+    const issue = unsupportedCharacterIssue(value);
+    if (issue) report(path, issue);
+    return issue !== undefined;
+  }
+  if (depth >= MAX_WALK_DEPTH || value === null || typeof value !== 'object') return false;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [k, v] of entries) if (walkUnknown(v, [...path, k], depth + 1, report)) return true;
+  return false;
+}
+
+// Compile-time guard: the schema's output stays assignable to the documented interface.
+type _SchemaMatchesInterface = z.infer<typeof notificationSchema> extends AuditResultNotification ? true : never;
+const _schemaMatchesInterface: _SchemaMatchesInterface = true;
+void _schemaMatchesInterface;

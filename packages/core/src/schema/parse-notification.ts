@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import { AuditNotifyError } from '../errors.js';
+import { jsonTypeName } from './api-string.js';
+import { NOTIFICATION_FIELDS } from './fields.js';
+import { lintNotification, unknownFieldsOf, type LintWarning } from './lint-notification.js';
+import { notificationSchema, type AuditResultNotification } from './notification-schema.js';
+
+/** A valid notification with what the schema noticed besides errors. */
+export interface ParsedNotification {
+  notification: AuditResultNotification;
+  /** Fields the seed does not define, kept in `notification` (forward compatibility). */
+  unknownFields: string[];
+  warnings: LintWarning[];
+}
+
+/** One problem of a body, as `detail.issues` lists them. */
+export interface FieldIssue {
+  /** JSON field name; nested paths joined by `.`; `''` for the body itself. */
+  field: string;
+  /** What is wrong and what to fix. */
+  issue: string;
+}
+
+/** Outcome of {@link safeParseNotification}. */
+export type SafeParseNotificationResult = ({ ok: true } & ParsedNotification) | { ok: false; error: AuditNotifyError };
+
+const ORDER = new Map(NOTIFICATION_FIELDS.map((f, i) => [f.name, i]));
+const VALUE_PREVIEW_CHARS = 128;
+
+/**
+ * Validates a parsed JSON body against the seed's schema. Returns the notification (unknown fields kept),
+ * the unknown field names and lint warnings; throws `PARAM_ERROR` naming the first bad field in the seed's
+ * order, with `detail = { field, issue, value?, location: 'body', issues }` (protocol.md §2).
+ *
+ * @example
+ * ```ts
+ * const { notification, warnings } = parseNotification(JSON.parse(bodyText));
+ * try {
+ *   parseNotification({ mchid: '1900016681', audit_result: 'PASS' });
+ * } catch (error) {
+ *   (error as AuditNotifyError).detail?.field; // 'out_request_no'
+ * }
+ * ```
+ */
+export function parseNotification(value: unknown): ParsedNotification {
+  const result = safeParseNotification(value);
+  if (!result.ok) throw result.error;
+  return { notification: result.notification, unknownFields: result.unknownFields, warnings: result.warnings };
+}
+
+/**
+ * {@link parseNotification} without throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseNotification({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'OK' });
+ * if (!result.ok) console.log(result.error.message);
+ * // audit_result (审核结果): must be PASS or REJECT (upper case), got "OK"
+ * ```
+ */
+export function safeParseNotification(value: unknown): SafeParseNotificationResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const issue = `the body must be a JSON object, got ${jsonTypeName(value)}`;
+    return {
+      ok: false,
+      error: new AuditNotifyError('PARAM_ERROR', issue, {
+        detail: { field: '', issue, location: 'body', issues: [{ field: '', issue }] },
+      }),
+    };
+  }
+  const parsed = notificationSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, error: toParamError(parsed.error, value as Record<string, unknown>) };
+  const notification = parsed.data as AuditResultNotification;
+  return { ok: true, notification, unknownFields: unknownFieldsOf(notification), warnings: lintNotification(notification) };
+}
+
+function toParamError(error: z.ZodError, body: Record<string, unknown>): AuditNotifyError {
+  const issues = error.issues
+    .map((issue, index) => ({ path: issue.path, message: issue.message, index }))
+    // The seed's field order, then unknown fields, then zod's order: "the first bad field" is stable.
+    .sort((a, b) => rank(a.path) - rank(b.path) || a.index - b.index);
+  const fieldIssues: FieldIssue[] = issues.map((i) => ({ field: i.path.map(String).join('.'), issue: i.message }));
+  const first = issues[0];
+  const head = fieldIssues[0] ?? { field: '', issue: 'is not valid' };
+  const meta = NOTIFICATION_FIELDS.find((f) => f.name === head.field);
+  const label = meta ? ` (${meta.labelZh})` : '';
+  const value = first ? valueAt(body, first.path) : undefined;
+  const more = fieldIssues.length > 1 ? ` (and ${fieldIssues.length - 1} more)` : '';
+  return new AuditNotifyError('PARAM_ERROR', `${head.field}${label}: ${head.issue}${more}`, {
+    detail: {
+      field: head.field,
+      issue: head.issue,
+      ...(value === undefined ? {} : { value: preview(value) }),
+      location: 'body',
+      issues: fieldIssues,
+    },
+  });
+}
+
+function rank(path: readonly PropertyKey[]): number {
+  return ORDER.get(String(path[0])) ?? ORDER.size;
+}
+
+function valueAt(body: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let current: unknown = body;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+// The value goes back in an error body: keep it short and JSON-safe.
+function preview(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > VALUE_PREVIEW_CHARS ? `${value.slice(0, VALUE_PREVIEW_CHARS)}…` : value;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  return jsonTypeName(value);
+}
