@@ -1,0 +1,101 @@
+/**
+ * Building blocks shared by the request and answer schemas of the inspector API. Bytes cross IPC as
+ * Base64 strings next to a UTF-8 rendering; private keys never cross at all (design.md, dependency rules).
+ */
+import { z } from 'zod';
+
+/** Standard padded Base64 (what `Buffer.toString('base64')` produces). */
+export const base64Schema = z
+  .string()
+  .max(16 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not standard Base64');
+
+/**
+ * Bytes as shown to the renderer: the exact bytes (Base64), their UTF-8 reading, length and SHA-256.
+ *
+ * @example
+ * ```ts
+ * const view: BytesView = { text: '{}', base64: 'e30=', byteLength: 2, sha256: '44136f…' };
+ * ```
+ */
+export const bytesViewSchema = z.object({
+  /** UTF-8 decoding of the bytes (invalid sequences become U+FFFD). */
+  text: z.string(),
+  /** The exact bytes. */
+  base64: base64Schema,
+  byteLength: z.number().int().nonnegative(),
+  /** Lower-case hex SHA-256 of the exact bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+/** See {@link bytesViewSchema}. */
+export type BytesView = z.infer<typeof bytesViewSchema>;
+
+/**
+ * Bytes given by the renderer: UTF-8 text, or exact bytes in Base64 (for PKCS#12 files or bodies that
+ * are not valid UTF-8).
+ *
+ * @example
+ * ```ts
+ * const pem: BytesInput = { text: '-----BEGIN PRIVATE KEY-----\n…' };
+ * const p12: BytesInput = { base64: 'MIIKQgIBAzCCCf…' };
+ * ```
+ */
+export const bytesInputSchema = z.union([
+  z.object({ text: z.string().max(4 * 1024 * 1024) }).strict(),
+  z.object({ base64: base64Schema }).strict(),
+]);
+/** See {@link bytesInputSchema}. */
+export type BytesInput = z.infer<typeof bytesInputSchema>;
+
+/** HTTP headers as a name → value map (names as given; the services compare case-insensitively). */
+export const headersSchema = z.record(z.string(), z.string());
+/** See {@link headersSchema}. */
+export type HeaderMap = z.infer<typeof headersSchema>;
+
+/** Unix time in whole seconds (protocol.md §3: never milliseconds on the wire). */
+export const unixSecondsSchema = z.number().int().nonnegative().max(99_999_999_999);
+
+/** A nonce: 32 characters of `[0-9A-Za-z]` normally; the inspector allows any 1–64 printable ASCII to show failures. */
+export const nonceSchema = z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+/**
+ * What the body of a request is made from: a notification object (serialised once, compactly, by core),
+ * or exact text / bytes (to reproduce what another system sent).
+ *
+ * @example
+ * ```ts
+ * const body: BodyInput = { kind: 'notification', notification: { out_request_no: 'x', mchid: '1900016681', audit_result: 'PASS' } };
+ * const raw: BodyInput = { kind: 'text', text: '{"mchid":"1900016681"}' };
+ * ```
+ */
+export const bodyInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('notification'), notification: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('text'), text: z.string().max(1024 * 1024) }),
+  z.object({ kind: z.literal('base64'), base64: base64Schema }),
+]);
+/** See {@link bodyInputSchema}. */
+export type BodyInput = z.infer<typeof bodyInputSchema>;
+
+/** A lint warning of core's `lintNotification` (`REJECT_WITHOUT_FAIL_CODE`, `UNKNOWN_FIELD`, ...). */
+export const lintWarningSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+/** See {@link lintWarningSchema}. */
+export type LintWarningView = z.infer<typeof lintWarningSchema>;
+
+/** One schema error naming the bad field (core's `PARAM_ERROR` detail). */
+export const schemaIssueSchema = z.object({
+  field: z.string(),
+  issue: z.string(),
+  message: z.string(),
+});
+/** See {@link schemaIssueSchema}. */
+export type SchemaIssue = z.infer<typeof schemaIssueSchema>;
+
+/** Empty request for methods that take no input. */
+export const emptyInputSchema = z.object({}).strict();
+
+/** An opaque id of a stored item (key, history entry, receiver event). */
+export const idSchema = z.string().min(1).max(128);

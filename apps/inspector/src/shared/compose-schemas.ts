@@ -1,0 +1,66 @@
+/**
+ * Schemas of the `compose.*` methods: a sample notification, and live validation of the JSON being edited
+ * (schema errors, lint warnings and per-field metadata from core's `NOTIFICATION_FIELDS`).
+ */
+import { z } from 'zod';
+import { lintWarningSchema, schemaIssueSchema } from './common-schemas.js';
+
+/** `compose.sample` request. */
+export const composeSampleInputSchema = z
+  .object({ auditResult: z.enum(['PASS', 'REJECT']).optional() })
+  .strict();
+/** `compose.sample` answer: the seed's example as an object and as pretty text to edit. */
+export const composeSampleOutputSchema = z.object({
+  notification: z.record(z.string(), z.unknown()),
+  text: z.string(),
+});
+
+/**
+ * `compose.validate` request: the editor's JSON text (checked for JSON syntax too) or an object.
+ *
+ * @example
+ * ```ts
+ * await api.compose.validate({ text: '{"mchid":"1900016681"}' });
+ * ```
+ */
+export const composeValidateInputSchema = z
+  .object({
+    text: z.string().max(1024 * 1024).optional(),
+    notification: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((v) => v.text !== undefined || v.notification !== undefined, { message: 'give text or notification' });
+
+/** One field of the notification with its metadata and the value being edited. */
+export const fieldReportSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  type: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  description: z.string(),
+  maxBytes: z.number().int().optional(),
+  enum: z.array(z.string()).optional(),
+  present: z.boolean(),
+  value: z.unknown().optional(),
+  /** UTF-8 byte length of a string value (protocol.md §1: limits count bytes). */
+  byteLength: z.number().int().optional(),
+  /** Issue of this field, if any. */
+  issue: z.string().optional(),
+});
+/** See {@link fieldReportSchema}. */
+export type FieldReport = z.infer<typeof fieldReportSchema>;
+
+/** `compose.validate` answer. `ok` means core would accept the body (warnings may remain). */
+export const composeValidateOutputSchema = z.object({
+  ok: z.boolean(),
+  jsonError: z.object({ message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() }).optional(),
+  errors: z.array(schemaIssueSchema),
+  warnings: z.array(lintWarningSchema),
+  unknownFields: z.array(z.string()),
+  fields: z.array(fieldReportSchema),
+  /** Compact serialisation core would send (`serializeNotification`), when the body is valid JSON. */
+  serialized: z.string().optional(),
+  serializedByteLength: z.number().int().optional(),
+});
+
