@@ -91,6 +91,14 @@ export const ERROR_TABLE = {
   // Command line (packages/cli): bad flags or arguments, and input files or stdin that cannot be read.
   USAGE_ERROR: { status: null, wire: null },
   INPUT_UNREADABLE: { status: null, wire: null },
+
+  // Desktop inspector (apps/inspector): its API's own failures, answered to its window, never on the wire.
+  INVALID_INPUT: { status: null, wire: null },
+  FORBIDDEN: { status: null, wire: null },
+  UNKNOWN_METHOD: { status: null, wire: null },
+  NOT_FOUND: { status: null, wire: null },
+  KEY_ROLE_MISMATCH: { status: null, wire: null },
+  RECEIVER_NOT_RUNNING: { status: null, wire: null },
 } as const satisfies Record<string, ErrorRow>;
 
 /** Every stable code auditnotify uses. */
