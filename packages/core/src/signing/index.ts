@@ -19,3 +19,7 @@ export {
 export { parseAuthorization, type AuthorizationProblem } from './parse-authorization.js';
 export { createNonce } from './nonce.js';
 export { systemClock } from './system-clock.js';
+export { signRequest, type SignRequestOptions, type SignedRequest } from './sign-request.js';
+export { verifyRequestSignature, type VerifyRequestSignatureOptions } from './verify-request-signature.js';
+export { signResponse, type SignResponseOptions } from './sign-response.js';
+export { verifyResponse, type VerifyResponseOptions, type VerifiedResponse } from './verify-response.js';
