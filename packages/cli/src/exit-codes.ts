@@ -1,0 +1,51 @@
+/**
+ * Exit codes of the `auditnotify` command: 0 success, 1 a check or the remote call failed, 2 bad usage or
+ * unreadable input (the README's "Exit codes" table).
+ */
+import { isAuditNotifyError } from '@auditnotify/core';
+import type { ErrorCode } from '@auditnotify/core';
+
+/**
+ * The three exit codes.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = EXIT.CHECK_FAILED;
+ * ```
+ */
+export const EXIT = { OK: 0, CHECK_FAILED: 1, USAGE: 2 } as const;
+
+/** One of the values of {@link EXIT}. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+// Input the user handed us that we could not read or load: the command never got as far as a check.
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'USAGE_ERROR',
+  'INPUT_UNREADABLE',
+  'INVALID_OPTIONS',
+  'KEY_UNREADABLE',
+  'KEY_FORMAT_UNKNOWN',
+  'KEY_ENCRYPTED',
+  'KEY_NOT_RSA',
+  'KEY_TOO_SMALL',
+  'KEY_PASSWORD_WRONG',
+  'KEY_CERT_MISMATCH',
+  'CERT_INVALID',
+  'PKCS12_INVALID',
+  'DECODE_FAILED',
+]);
+
+/**
+ * The exit code for an error a command ended with: 2 for bad usage, unreadable input or unloadable keys,
+ * 1 for everything else (a failed check, a remote error, a network failure).
+ *
+ * @example
+ * ```ts
+ * exitCodeFor(new AuditNotifyError('USAGE_ERROR', 'missing --url')); // 2
+ * exitCodeFor(new AuditNotifyError('API_ERROR', 'SIGN_ERROR')); // 1
+ * ```
+ */
+export function exitCodeFor(error: unknown): ExitCode {
+  if (isAuditNotifyError(error) && USAGE_CODES.has(error.code)) return EXIT.USAGE;
+  return EXIT.CHECK_FAILED;
+}

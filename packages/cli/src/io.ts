@@ -1,0 +1,56 @@
+/**
+ * The command line's view of the outside world: output streams, stdin, the working directory and stop
+ * signals. Commands receive a {@link CliIo} instead of touching `process`, so each one can be run in-process
+ * as well as from the binary.
+ */
+
+/** Somewhere text goes (stdout or stderr). */
+export interface TextSink {
+  write(text: string): void;
+}
+
+/** What a command may use of its process. */
+export interface CliIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  /** Reads all of stdin as bytes (used for `-` as a file name). */
+  readStdin(): Promise<Uint8Array>;
+  /** Directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Calls `handler` once on Ctrl-C or SIGTERM; returns a function that removes the handler. */
+  onStop(handler: () => void): () => void;
+}
+
+/**
+ * The {@link CliIo} of the running process.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(process.argv.slice(2), createProcessIo());
+ * ```
+ */
+export function createProcessIo(): CliIo {
+  return {
+    stdout: { write: (text) => void process.stdout.write(text) },
+    stderr: { write: (text) => void process.stderr.write(text) },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    cwd: process.cwd(),
+    onStop: (handler) => {
+      const once = (): void => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+        handler();
+      };
+      process.on('SIGINT', once);
+      process.on('SIGTERM', once);
+      return () => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+      };
+    },
+  };
+}
