@@ -1,0 +1,124 @@
+/**
+ * `auditnotify listen [--host 127.0.0.1] [--port 0] [receiver flags]`: runs the Express plugin at the
+ * endpoint's path; one JSON line per accepted notification on stdout, rejections on stderr.
+ */
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { ERROR_TABLE } from '@auditnotify/core';
+import { createNotifyRouter } from '@auditnotify/express';
+import express from 'express';
+import type { Command } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { EXIT_CODES_HELP, RECEIVER_FLAGS_HELP } from '../help-text.js';
+import { RECEIVER_OPTIONS, resolveReceiver } from '../options/receiver-options.js';
+import { writeJson } from '../output/write-json.js';
+import { parseFlags } from '../parse-flags.js';
+import { usageError } from '../usage-error.js';
+
+const OPTIONS = {
+  ...RECEIVER_OPTIONS,
+  host: { type: 'string' },
+  port: { type: 'string' },
+} as const;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw usageError('--port must be 0-65535', { flag: '--port' });
+  return Number(value);
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(usageError(`cannot listen on ${host}:${port} (${error.code ?? 'error'})`, { flag: '--port', issue: error.code }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * The `listen` command.
+ *
+ * @example
+ * ```sh
+ * auditnotify listen --keys ./keys --port 8080
+ * ```
+ */
+export const listenCommand: Command = {
+  name: 'listen',
+  summary: 'Run a receiver (the Express plugin) and print each accepted notification',
+  help: `Usage: auditnotify listen [--host 127.0.0.1] [--port 0] [receiver flags]
+
+Runs a receiver at POST /v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify with the
+Express plugin. The first line on stdout is "listening on http://HOST:PORT" (port 0 picks a free port),
+then one JSON line per accepted notification. Rejections go to stderr with their code. Ctrl-C or SIGTERM
+closes the server and exits 0.
+
+Flags:
+  --host HOST          interface to listen on (default 127.0.0.1)
+  --port PORT          port (default 0: any free port)
+
+${RECEIVER_FLAGS_HELP}
+Example:
+  auditnotify listen --keys ./keys --port 8080
+
+${EXIT_CODES_HELP}`,
+  async run(args, io) {
+    const flags = parseFlags(args, OPTIONS);
+    const host = flags.host ?? '127.0.0.1';
+    const port = parsePort(flags.port);
+    const keys = await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: true });
+
+    const app = express();
+    app.use(
+      createNotifyRouter({
+        senders: keys.senders,
+        answerKeys: keys.answerKeys,
+        handler: (context) => {
+          writeJson(
+            io.stdout,
+            {
+              event: 'accepted',
+              requestId: context.requestId,
+              mchid: context.mchid,
+              serialNo: context.serialNo,
+              notification: context.notification,
+              warnings: context.warnings,
+              unknownFields: context.unknownFields,
+            },
+            { compact: true },
+          );
+        },
+        onRejected: (event) => {
+          const wire = ERROR_TABLE[event.code].wire ?? event.code;
+          io.stderr.write(`rejected ${event.status} ${wire} (${event.code}): ${event.message} [Request-ID ${event.requestId}]\n`);
+        },
+        onError: (_error, event) => {
+          io.stderr.write(`failed ${event.status} (${event.code}): ${event.message} [Request-ID ${event.requestId}]\n`);
+        },
+        logger: { warn: (message: string) => io.stderr.write(`warning: ${message}\n`) },
+      }),
+    );
+    const server = createServer(app);
+    const address = await listenOn(server, port, host);
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    io.stdout.write(`listening on http://${shown}:${address.port}\n`);
+    io.stderr.write(
+      `receiving POST http://${shown}:${address.port}/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify` +
+        ` (senders: ${keys.senders.map((sender) => sender.serialNo).join(', ')}; answers signed as ${keys.answerKeys[0]?.id ?? '?'})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      io.onStop(() => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    });
+    io.stderr.write('stopped\n');
+    return EXIT.OK;
+  },
+};
