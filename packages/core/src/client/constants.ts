@@ -1,0 +1,54 @@
+/**
+ * Where the audit-result notification is sent (protocol.md §1, from the endpoint's page in the seed).
+ */
+
+/**
+ * Path of the audit-result notification endpoint; also the default `path` a receiver is mounted at.
+ *
+ * @example
+ * ```ts
+ * app.post(NOTIFY_PATH, handler);
+ * ```
+ */
+export const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
+
+/**
+ * Primary host: the nearest entry point (protocol.md §1).
+ *
+ * @example
+ * ```ts
+ * const url = `${PRIMARY_HOST}${NOTIFY_PATH}`;
+ * ```
+ */
+export const PRIMARY_HOST = 'https://api.mch.weixin.qq.com';
+
+/**
+ * Backup host in another region: used only when the primary cannot be reached (protocol.md §1, §3: the host
+ * is not signed, so failing over needs no other signature rules).
+ *
+ * @example
+ * ```ts
+ * createClient({ ...options, hosts: [PRIMARY_HOST, BACKUP_HOST] });
+ * ```
+ */
+export const BACKUP_HOST = 'https://api2.mch.weixin.qq.com';
+
+/**
+ * The endpoint's documented rate limit: 200 requests a minute (protocol.md §1, §2).
+ *
+ * @example
+ * ```ts
+ * createMemoryRateLimiter({ perMinute: DEFAULT_REQUESTS_PER_MINUTE });
+ * ```
+ */
+export const DEFAULT_REQUESTS_PER_MINUTE = 200;
+
+/**
+ * Allowed clock skew for signed requests and answers: reject when |now − timestamp| ≥ 300 s (protocol.md §3).
+ *
+ * @example
+ * ```ts
+ * createReceiver({ ...options, windowSeconds: DEFAULT_WINDOW_SECONDS });
+ * ```
+ */
+export const DEFAULT_WINDOW_SECONDS = 300;
