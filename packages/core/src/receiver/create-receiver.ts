@@ -1,0 +1,324 @@
+/**
+ * The framework-free receiver pipeline: `{method, url, headers, body bytes}` in, `{status, headers, body
+ * bytes}` out, signed (design.md, data flow). Adapters hold no protocol logic: they hand over the raw request
+ * and write exactly what comes back.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ErrorCode, ErrorDetail } from '../errors.js';
+import type { ReceiverRequest, ReceiverResponse } from '../types.js';
+import type { AuthorizationFields } from '../signing/index.js';
+import type { NotifyAnswer } from '../schema/index.js';
+import type { AcceptedEvent, LoadedAnswerKey, LoadedSender, NotifyContext, ReceiverOptions, RejectedEvent } from './options.js';
+import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError } from '../errors.js';
+import { parseAuthorization, signResponse, verifyRequestSignature } from '../signing/index.js';
+import { answerSchema, parseNotification } from '../schema/index.js';
+import { readHeader } from '../signing/header-value.js';
+import { resolveReceiverOptions } from './options.js';
+import { describeSignedMessage } from './sign-information.js';
+
+/**
+ * A receiver made by {@link createReceiver}.
+ *
+ * @example
+ * ```ts
+ * const response = await receiver.handle({ method: 'POST', url: req.url, headers: req.headers, body: rawBytes });
+ * res.writeHead(response.status, response.headers).end(response.body);
+ * ```
+ */
+export interface Receiver {
+  /**
+   * Runs every check, the handler, and signs the answer. Never rejects for a bad request (that is a 4xx
+   * answer) nor for a failing handler (500); rejects only with `INTERNAL_ERROR` when infrastructure fails
+   * (nonce store, rate limiter or signing engine).
+   */
+  handle(request: ReceiverRequest): Promise<ReceiverResponse>;
+  /** The path adapters mount the receiver at. */
+  readonly path: string;
+  /** Largest body in bytes: adapters can stop reading past it. */
+  readonly bodyLimit: number;
+}
+
+/** A request refused by a check: a code of ERROR_TABLE with an HTTP status. */
+interface Refusal {
+  kind: 'refused';
+  code: ErrorCode;
+  message: string;
+  detail?: ErrorDetail;
+  headers?: Record<string, string>;
+  /** The handler's own error, for onError. */
+  cause?: unknown;
+}
+
+interface Accepted {
+  kind: 'accepted';
+  answer: NotifyAnswer;
+  event: AcceptedEvent;
+}
+
+/** What one exchange learned so far, for hooks and answers. */
+interface Exchange {
+  requestId: string;
+  answerKey: LoadedAnswerKey | undefined;
+  authorization?: AuthorizationFields;
+}
+
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function refuse(code: ErrorCode, message: string, detail?: ErrorDetail, headers?: Record<string, string>): Refusal {
+  return { kind: 'refused', code, message, ...(detail ? { detail } : {}), ...(headers ? { headers } : {}) };
+}
+
+/** APIv3 bodies are JSON in UTF-8 (protocol.md §1): `application/json`, with no charset or `utf-8`. */
+function isJsonContentType(value: string): boolean {
+  const [type = '', ...parameters] = value.split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return false;
+  return parameters.every((parameter) => {
+    const [name = '', setting = ''] = parameter.split('=');
+    if (name.trim().toLowerCase() !== 'charset') return true;
+    return setting.trim().replace(/^"|"$/g, '').toLowerCase() === 'utf-8';
+  });
+}
+
+/** Calls a user hook; a failing hook never changes the answer. */
+function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
+  if (hook === undefined) return;
+  try {
+    hook(...args);
+  } catch {
+    // Hooks are for logging and metrics: their failures must not turn into answers.
+  }
+}
+
+/**
+ * Creates the receiver of the audit-result notification. Synchronous: keys are loaded and options checked
+ * at once, and bad options throw `INVALID_OPTIONS` here rather than on the first request.
+ *
+ * Checks run cheapest first (protocol.md §3): method → body size → content type → Authorization grammar →
+ * known `serial_no` and allowed mchid → known `Wechatpay-Serial` → timestamp window → signature over the raw
+ * bytes → nonce replay → rate limit → JSON → schema. The handler runs only when all of them pass.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({
+ *   senders: [{ serialNo: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', publicKey: { path: 'apiclient_pub.pem' } }],
+ *   answerKeys: [{ id: 'PUB_KEY_ID_0119000166812025091500000000000001', privateKey: { path: 'wxp_key.pem' } }],
+ *   handler: async ({ notification }) => {
+ *     await markAudited(notification.out_request_no, notification.audit_result);
+ *   },
+ * });
+ * const { status, headers, body } = await receiver.handle({ method, url, headers: requestHeaders, body: rawBytes });
+ * ```
+ */
+export function createReceiver(options: ReceiverOptions): Receiver {
+  const config = resolveReceiverOptions(options);
+  const nonceTtl = config.windowSeconds * 2;
+
+  async function answer(status: number, payload: unknown, exchange: Exchange, extra?: Record<string, string>): Promise<ReceiverResponse> {
+    const body = encoder.encode(JSON.stringify(payload));
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Content-Length': String(body.byteLength),
+      'Request-ID': exchange.requestId,
+      ...extra,
+    };
+    // Every answer is signed when a key can be chosen, errors too (protocol.md §4).
+    if (exchange.answerKey !== undefined) {
+      const signed = await signResponse({
+        body,
+        privateKey: exchange.answerKey.privateKey,
+        keyId: exchange.answerKey.id,
+        engine: config.engine,
+        clock: config.clock,
+      });
+      Object.assign(headers, signed);
+    }
+    return { status, headers, body };
+  }
+
+  function rejectedEvent(code: ErrorCode, message: string, exchange: Exchange): RejectedEvent {
+    const status = ERROR_TABLE[code].status ?? 500;
+    const auth = exchange.authorization;
+    return {
+      code,
+      status,
+      message,
+      requestId: exchange.requestId,
+      ...(auth ? { mchid: auth.mchid, serialNo: auth.serialNo } : {}),
+    };
+  }
+
+  async function refusalAnswer(refusal: Refusal, exchange: Exchange): Promise<ReceiverResponse> {
+    const row = ERROR_TABLE[refusal.code];
+    // Protocol.md §2: {code: WIRE, message, detail}; the finer code goes to detail.reason. A sub-reason of the
+    // same name (the Authorization parser's, such as `line_break`) moves to `detail.problem`.
+    const { reason: problem, ...detail } = refusal.detail ?? {};
+    if (problem !== undefined) detail.problem = problem;
+    const body = { code: row.wire ?? 'SYSTEM_ERROR', message: refusal.message, detail: { reason: refusal.code, ...detail } };
+    return answer(row.status ?? 500, body, exchange, refusal.headers);
+  }
+
+  async function check(request: ReceiverRequest, exchange: Exchange): Promise<Refusal | Accepted> {
+    if (request.method !== 'POST') {
+      return refuse('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed: the notification is sent with POST.`, { location: 'method', value: request.method }, { Allow: 'POST' });
+    }
+    if (request.body.byteLength > config.bodyLimit) {
+      return refuse('BODY_TOO_LARGE', `The body has ${request.body.byteLength} bytes, over the limit of ${config.bodyLimit}.`, { location: 'body', limit: config.bodyLimit, length: request.body.byteLength });
+    }
+    const contentType = readHeader(request.headers, 'content-type');
+    if (contentType === undefined || !isJsonContentType(contentType)) {
+      return refuse('UNSUPPORTED_CONTENT_TYPE', `Content-Type must be application/json in UTF-8, got ${contentType === undefined ? 'none' : JSON.stringify(contentType)}.`, { location: 'header', field: 'Content-Type', ...(contentType === undefined ? {} : { value: contentType }) });
+    }
+
+    let auth: AuthorizationFields;
+    try {
+      auth = parseAuthorization(readHeader(request.headers, 'authorization'));
+    } catch (error) {
+      if (!isAuditNotifyError(error)) throw error;
+      const code = error.code === 'AUTH_MISSING' ? 'AUTH_MISSING' : 'AUTH_MALFORMED';
+      return refuse(code, error.message, { location: 'authorization', ...error.detail });
+    }
+    exchange.authorization = auth;
+    const signInformation = (): ErrorDetail => ({ sign_information: describeSignedMessage(request, auth) });
+
+    const sender: LoadedSender | undefined = config.senders.get(auth.serialNo);
+    if (sender === undefined) {
+      return refuse('UNKNOWN_SERIAL', `serial_no ${auth.serialNo} is not the serial of a sender certificate this receiver knows.`, { location: 'authorization', field: 'serial_no', value: auth.serialNo, ...signInformation() });
+    }
+    if (sender.mchids !== undefined && !sender.mchids.has(auth.mchid)) {
+      return refuse('MCHID_NOT_ALLOWED', `mchid ${auth.mchid} is not allowed to send with certificate ${auth.serialNo}.`, { location: 'authorization', field: 'mchid', value: auth.mchid });
+    }
+    const answerKeyId = readHeader(request.headers, 'wechatpay-serial');
+    if (answerKeyId !== undefined && exchange.answerKey === undefined) {
+      return refuse('UNKNOWN_ANSWER_KEY', `Wechatpay-Serial ${answerKeyId} names no key this receiver signs answers with.`, { location: 'header', field: 'Wechatpay-Serial', value: answerKeyId });
+    }
+
+    // Protocol.md §3: reject when |now − timestamp| ≥ window (the Go and Java SDKs' rule).
+    const now = config.clock();
+    const skew = now - auth.timestamp;
+    if (!(Math.abs(skew) < config.windowSeconds)) {
+      const millis = auth.timestamp > 1e11 ? ' It looks like milliseconds: send Unix seconds.' : '';
+      return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be less than ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds, ...signInformation() });
+    }
+
+    // Over the bytes exactly as received, never a re-serialisation (protocol.md §3, §7.1).
+    const verified = await verifyRequestSignature({ method: request.method, url: request.url, body: request.body, authorization: auth, publicKey: sender.publicKey, engine: config.engine });
+    if (!verified) {
+      return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', { location: 'authorization', field: 'signature', issue: 'sign not match', ...signInformation() });
+    }
+
+    // Claimed only now: forged requests cannot fill the store (protocol.md §3).
+    const nonceKey = `${auth.mchid}:${auth.nonce}`;
+    if (!(await config.nonceStore.claim(nonceKey, nonceTtl))) {
+      return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce, ...signInformation() });
+    }
+    try {
+      return await afterNonce(request, exchange, auth, nonceKey);
+    } catch (error) {
+      await config.nonceStore.release(nonceKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function afterNonce(request: ReceiverRequest, exchange: Exchange, auth: AuthorizationFields, nonceKey: string): Promise<Refusal | Accepted> {
+    if (config.rateLimiter !== undefined) {
+      const decision = await config.rateLimiter.take(auth.mchid);
+      if (!decision.ok) {
+        // Not processed: the same signed request may come again once the limit allows it.
+        await config.nonceStore.release(nonceKey);
+        const retryAfter = Math.max(1, Math.ceil(decision.retryAfterSeconds));
+        return refuse('RATE_LIMITED', `Too many requests from mchid ${auth.mchid}: retry after ${retryAfter} s.`, { location: 'mchid', value: auth.mchid, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+      }
+    }
+
+    let text: string;
+    try {
+      text = utf8.decode(request.body);
+    } catch {
+      return refuse('INVALID_ENCODING', 'The body is not valid UTF-8.', { location: 'body' });
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return refuse('INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}`, { location: 'body' });
+    }
+    let parsed: ReturnType<typeof parseNotification>;
+    try {
+      parsed = parseNotification(value);
+    } catch (error) {
+      if (!isAuditNotifyError(error)) throw error;
+      return refuse('PARAM_ERROR', error.message, { location: 'body', ...error.detail });
+    }
+
+    const context: NotifyContext = {
+      notification: parsed.notification,
+      raw: request.body,
+      warnings: parsed.warnings,
+      unknownFields: parsed.unknownFields,
+      mchid: auth.mchid,
+      serialNo: auth.serialNo,
+      requestId: exchange.requestId,
+    };
+    let result: unknown;
+    try {
+      result = await config.handler(context);
+    } catch (error) {
+      return handlerFailed(nonceKey, 'The notification handler failed: retry with the same out_request_no.', error);
+    }
+    let answerBody: NotifyAnswer = { ret_msg: 'SUCC' };
+    if (result !== undefined) {
+      const checked = answerSchema.safeParse(result);
+      if (!checked.success) {
+        return handlerFailed(nonceKey, 'The notification handler returned an invalid answer: retry with the same out_request_no.', new AuditNotifyError('ANSWER_INVALID', 'The handler returned something that is not an answer { ret_msg?: string }.', { cause: checked.error }));
+      }
+      answerBody = checked.data;
+    }
+    return {
+      kind: 'accepted',
+      answer: answerBody,
+      event: { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: auth.serialNo, outRequestNo: parsed.notification.out_request_no, auditResult: parsed.notification.audit_result },
+    };
+  }
+
+  async function handlerFailed(nonceKey: string, message: string, cause: unknown): Promise<Refusal> {
+    // Protocol.md §2: 500 makes the sender retry; its retry must not be refused as a replay.
+    await config.nonceStore.release(nonceKey);
+    return { kind: 'refused', code: 'HANDLER_FAILED', message, cause };
+  }
+
+  async function handle(request: ReceiverRequest): Promise<ReceiverResponse> {
+    const requestId = randomUUID();
+    const answerKeyId = readHeader(request.headers ?? {}, 'wechatpay-serial');
+    // Answers are signed with the key the request named (protocol.md §4); without one, the first key.
+    const answerKey = answerKeyId === undefined ? config.firstAnswerKey : config.answerKeys.get(answerKeyId);
+    const exchange: Exchange = { requestId, answerKey };
+    try {
+      if (!(request.body instanceof Uint8Array)) {
+        const refusal = refuse('RAW_BODY_UNAVAILABLE', 'The raw request body is not available, so its signature cannot be checked.');
+        const event = rejectedEvent(refusal.code, refusal.message, exchange);
+        callHook(config.onError, new AuditNotifyError('RAW_BODY_UNAVAILABLE', 'handle() needs the body as the raw received bytes (a Uint8Array); a body parser ran before the receiver.'), event);
+        return await refusalAnswer(refusal, exchange);
+      }
+      const outcome = await check(request, exchange);
+      if (outcome.kind === 'accepted') {
+        const response = await answer(200, outcome.answer, exchange);
+        callHook(config.onAccepted, outcome.event);
+        return response;
+      }
+      const event = rejectedEvent(outcome.code, outcome.message, exchange);
+      if (outcome.code === 'HANDLER_FAILED') callHook(config.onError, outcome.cause, event);
+      else callHook(config.onRejected, event);
+      return await refusalAnswer(outcome, exchange);
+    } catch (error) {
+      const fault =
+        isAuditNotifyError(error) && error.code === 'INTERNAL_ERROR'
+          ? error
+          : new AuditNotifyError('INTERNAL_ERROR', 'The receiver could not complete the request: its nonce store, rate limiter or signing engine failed.', { cause: error });
+      callHook(config.onError, fault, rejectedEvent('INTERNAL_ERROR', fault.message, exchange));
+      throw fault;
+    }
+  }
+
+  return { handle, path: config.path, bodyLimit: config.bodyLimit };
+}

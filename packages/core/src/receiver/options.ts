@@ -1,0 +1,354 @@
+/**
+ * Options of {@link createReceiver} and their start-up validation: bad options throw `INVALID_OPTIONS` when
+ * the receiver is created, never later on a request (design.md, three tiers of failure).
+ */
+import type {
+  Clock,
+  KeyInput,
+  PrivateKeyHandle,
+  PublicKeyHandle,
+  SignatureEngine,
+} from '../types.js';
+import type { ErrorCode } from '../errors.js';
+import type { AuditResultNotification, LintWarning, NotifyAnswer } from '../schema/index.js';
+import type { NonceStore } from './nonce-store.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { AuditNotifyError } from '../errors.js';
+import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
+import { defaultEngine } from '../engines/index.js';
+import { systemClock } from '../signing/index.js';
+import { NOTIFY_PATH, DEFAULT_WINDOW_SECONDS } from '../client/constants.js';
+import { createMemoryNonceStore } from './nonce-store.js';
+import { createMemoryRateLimiter } from './rate-limiter.js';
+
+/**
+ * A sender the receiver accepts: its certificate serial (the `serial_no` of its Authorization header), its
+ * public key, and optionally the mchids allowed to sign with it. Several at once allow key rotation.
+ *
+ * @example
+ * ```ts
+ * const sender: SenderKey = { serialNo: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', publicKey: { path: 'apiclient_pub.pem' }, mchids: ['1900016681'] };
+ * ```
+ */
+export interface SenderKey {
+  /** Certificate serial, compared exactly (protocol.md §3: upper-case hex). */
+  serialNo: string;
+  /** The sender's public key or certificate; loaded once at start-up. */
+  publicKey: PublicKeyHandle | KeyInput;
+  /** mchids allowed to sign with this key; any mchid when absent. Others get `403 NO_AUTH`. */
+  mchids?: readonly string[];
+}
+
+/**
+ * A key the receiver signs its answers with, known to senders by `id` (`PUB_KEY_ID_…`, protocol.md §4).
+ *
+ * @example
+ * ```ts
+ * const answerKey: AnswerKey = { id: 'PUB_KEY_ID_0119000166812025091500000000000001', privateKey: { path: 'wxp_key.pem' } };
+ * ```
+ */
+export interface AnswerKey {
+  id: string;
+  privateKey: PrivateKeyHandle | KeyInput;
+}
+
+/**
+ * What the handler receives: the parsed, typed notification and the exact bytes it came in.
+ *
+ * @example
+ * ```ts
+ * const handler: NotifyHandler = async ({ notification, requestId }) => {
+ *   await db.saveAuditResult(notification.out_request_no, notification.audit_result, requestId);
+ * };
+ * ```
+ */
+export interface NotifyContext {
+  notification: AuditResultNotification;
+  /** The raw body bytes the signature was verified over. */
+  raw: Uint8Array;
+  /** Lint warnings (for example fail fields sent with PASS, which the seed's own example does). */
+  warnings: LintWarning[];
+  /** Body fields the schema does not know: accepted and kept (protocol.md §1). */
+  unknownFields: string[];
+  /** mchid of the verified Authorization header (the caller). */
+  mchid: string;
+  /** serial_no of the verified Authorization header. */
+  serialNo: string;
+  /** The Request-ID of this exchange's answer. */
+  requestId: string;
+}
+
+/**
+ * The application's handler. Return nothing for `{"ret_msg":"SUCC"}`, or an answer; throw (or reject) to make
+ * the receiver answer `500 SYSTEM_ERROR` so the sender retries with the same `out_request_no`. Make it
+ * idempotent on `out_request_no`: retries deliver the same notification again.
+ *
+ * @example
+ * ```ts
+ * const handler: NotifyHandler = ({ notification }) => ({ ret_msg: `SUCC ${notification.out_request_no}` });
+ * ```
+ */
+export type NotifyHandler = (
+  context: NotifyContext,
+) => void | NotifyAnswer | Promise<void | NotifyAnswer>;
+
+/**
+ * Passed to `onRejected` and `onError`: codes and ids only, never key material or the body.
+ *
+ * @example
+ * ```ts
+ * const onRejected = (event: RejectedEvent) => log.warn(event.code, event.status, event.requestId);
+ * ```
+ */
+export interface RejectedEvent {
+  code: ErrorCode;
+  status: number;
+  message: string;
+  requestId: string;
+  /** From the Authorization header once it parsed (before the signature verified: not trusted). */
+  mchid?: string;
+  serialNo?: string;
+}
+
+/**
+ * Passed to `onAccepted` once the handler succeeded and the answer is built.
+ *
+ * @example
+ * ```ts
+ * const onAccepted = (event: AcceptedEvent) => metrics.increment('notify.accepted', { result: event.auditResult });
+ * ```
+ */
+export interface AcceptedEvent {
+  status: number;
+  requestId: string;
+  mchid: string;
+  serialNo: string;
+  outRequestNo: string;
+  auditResult: AuditResultNotification['audit_result'];
+}
+
+/**
+ * Options of {@link createReceiver}.
+ *
+ * @example
+ * ```ts
+ * const options: ReceiverOptions = {
+ *   senders: [{ serialNo: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', publicKey: { path: 'apiclient_pub.pem' } }],
+ *   answerKeys: [{ id: 'PUB_KEY_ID_0119000166812025091500000000000001', privateKey: { path: 'wxp_key.pem' } }],
+ *   handler: async ({ notification }) => { await save(notification); },
+ * };
+ * ```
+ */
+export interface ReceiverOptions {
+  senders: readonly SenderKey[];
+  answerKeys: readonly AnswerKey[];
+  handler: NotifyHandler;
+  /** Path the adapters mount the receiver at. Default {@link NOTIFY_PATH}. */
+  path?: string;
+  /** Timestamp window in seconds: reject when |now − timestamp| ≥ it. Default 300 (protocol.md §3). */
+  windowSeconds?: number;
+  /** Largest body in bytes; longer ones get `413`. Default 65 536. */
+  bodyLimit?: number;
+  /** Replay store. Default an in-memory store (one process). */
+  nonceStore?: NonceStore;
+  /** Per-mchid limiter, or `false` for none. Default 200 a minute in memory. */
+  rateLimiter?: RateLimiter | false;
+  /** Time source in Unix seconds. Default the system clock. */
+  clock?: Clock;
+  /** Signature engine. Default the shared `node:crypto` engine. */
+  engine?: SignatureEngine;
+  /** Called for every request refused by a check (4xx). Errors it throws are ignored. */
+  onRejected?: (event: RejectedEvent) => void;
+  /** Called when the handler fails (500) or infrastructure fails. Errors it throws are ignored. */
+  onError?: (error: unknown, event: RejectedEvent) => void;
+  /** Called after an accepted notification. Errors it throws are ignored. */
+  onAccepted?: (event: AcceptedEvent) => void;
+}
+
+/** Default largest body: 64 KiB, far above the largest valid notification (about 1.3 KiB of fields). */
+export const DEFAULT_BODY_LIMIT = 65_536;
+
+const KNOWN_OPTIONS = new Set([
+  'senders',
+  'answerKeys',
+  'handler',
+  'path',
+  'windowSeconds',
+  'bodyLimit',
+  'nonceStore',
+  'rateLimiter',
+  'clock',
+  'engine',
+  'onRejected',
+  'onError',
+  'onAccepted',
+]);
+
+/** A sender with its key loaded. */
+export interface LoadedSender {
+  serialNo: string;
+  publicKey: PublicKeyHandle;
+  mchids: ReadonlySet<string> | undefined;
+}
+
+/** An answer key with its key loaded. */
+export interface LoadedAnswerKey {
+  id: string;
+  privateKey: PrivateKeyHandle;
+}
+
+/** Options after validation: keys loaded, defaults filled. */
+export interface ResolvedReceiverOptions {
+  senders: ReadonlyMap<string, LoadedSender>;
+  answerKeys: ReadonlyMap<string, LoadedAnswerKey>;
+  firstAnswerKey: LoadedAnswerKey;
+  handler: NotifyHandler;
+  path: string;
+  windowSeconds: number;
+  bodyLimit: number;
+  nonceStore: NonceStore;
+  rateLimiter: RateLimiter | undefined;
+  clock: Clock;
+  engine: SignatureEngine;
+  onRejected: ((event: RejectedEvent) => void) | undefined;
+  onError: ((error: unknown, event: RejectedEvent) => void) | undefined;
+  onAccepted: ((event: AcceptedEvent) => void) | undefined;
+}
+
+function invalid(message: string, cause?: unknown): AuditNotifyError {
+  return new AuditNotifyError('INVALID_OPTIONS', `createReceiver: ${message}`, cause === undefined ? {} : { cause });
+}
+
+function optionalFunction<T>(options: Record<string, unknown>, name: string): T | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw invalid(`\`${name}\` must be a function.`);
+  return value as T;
+}
+
+function positiveInteger(options: Record<string, unknown>, name: string, fallback: number): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw invalid(`\`${name}\` must be a positive integer, got ${String(value)}.`);
+  }
+  return value;
+}
+
+function resolveSenders(value: unknown): Map<string, LoadedSender> {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw invalid('`senders` must list at least one { serialNo, publicKey } (the keys requests are verified with).');
+  }
+  const senders = new Map<string, LoadedSender>();
+  value.forEach((entry: unknown, index) => {
+    const where = `senders[${index}]`;
+    if (typeof entry !== 'object' || entry === null) throw invalid(`${where} must be an object { serialNo, publicKey, mchids? }.`);
+    const { serialNo, publicKey, mchids, ...rest } = entry as Record<string, unknown>;
+    const unknown = Object.keys(rest);
+    if (unknown.length > 0) throw invalid(`${where} has unknown option(s): ${unknown.join(', ')}.`);
+    if (!isWireToken(serialNo)) throw invalid(`${where}.serialNo must be a non-empty string without spaces, quotes or commas.`);
+    if (senders.has(serialNo)) throw invalid(`${where}.serialNo ${serialNo} is listed twice.`);
+    const handle = publicKeyOption(publicKey, `createReceiver: ${where}.publicKey`);
+    let allowed: Set<string> | undefined;
+    if (mchids !== undefined) {
+      if (!Array.isArray(mchids) || mchids.length === 0 || !mchids.every(isWireToken)) {
+        throw invalid(`${where}.mchids must be a non-empty array of mchid strings (omit it to allow any mchid).`);
+      }
+      allowed = new Set(mchids);
+    }
+    senders.set(serialNo, { serialNo, publicKey: handle, mchids: allowed });
+  });
+  return senders;
+}
+
+function resolveAnswerKeys(value: unknown): Map<string, LoadedAnswerKey> {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw invalid('`answerKeys` must list at least one { id, privateKey } (the keys answers are signed with).');
+  }
+  const keys = new Map<string, LoadedAnswerKey>();
+  value.forEach((entry: unknown, index) => {
+    const where = `answerKeys[${index}]`;
+    if (typeof entry !== 'object' || entry === null) throw invalid(`${where} must be an object { id, privateKey }.`);
+    const { id, privateKey, ...rest } = entry as Record<string, unknown>;
+    const unknown = Object.keys(rest);
+    if (unknown.length > 0) throw invalid(`${where} has unknown option(s): ${unknown.join(', ')}.`);
+    if (!isWireToken(id)) throw invalid(`${where}.id must be a non-empty string without spaces, quotes or commas.`);
+    if (keys.has(id)) throw invalid(`${where}.id ${id} is listed twice.`);
+    const handle = privateKeyOption(privateKey, `createReceiver: ${where}.privateKey`);
+    keys.set(id, { id, privateKey: handle });
+  });
+  return keys;
+}
+
+/**
+ * Validates {@link ReceiverOptions}, loads every key once and fills the defaults; throws `INVALID_OPTIONS`
+ * with a message naming the bad option.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveReceiverOptions(options); // throws INVALID_OPTIONS for a missing handler
+ * ```
+ */
+export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiverOptions {
+  if (typeof options !== 'object' || options === null) throw invalid('options must be an object.');
+  const raw = options as unknown as Record<string, unknown>;
+  const unknown = Object.keys(raw).filter((key) => !KNOWN_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    throw invalid(`unknown option(s): ${unknown.join(', ')} (known: ${[...KNOWN_OPTIONS].join(', ')}).`);
+  }
+  if (typeof raw.handler !== 'function') throw invalid('`handler` is required: a function that receives the notification.');
+
+  const path = raw.path ?? NOTIFY_PATH;
+  if (typeof path !== 'string' || !path.startsWith('/')) throw invalid('`path` must be a string starting with "/".');
+
+  const nonceStore = raw.nonceStore;
+  if (
+    nonceStore !== undefined &&
+    (typeof nonceStore !== 'object' ||
+      nonceStore === null ||
+      typeof (nonceStore as NonceStore).claim !== 'function' ||
+      typeof (nonceStore as NonceStore).release !== 'function')
+  ) {
+    throw invalid('`nonceStore` must have claim(key, ttlSeconds) and release(key) methods.');
+  }
+  const rateLimiter = raw.rateLimiter;
+  if (
+    rateLimiter !== undefined &&
+    rateLimiter !== false &&
+    (typeof rateLimiter !== 'object' || rateLimiter === null || typeof (rateLimiter as RateLimiter).take !== 'function')
+  ) {
+    throw invalid('`rateLimiter` must have a take(key) method, or be false.');
+  }
+  const engine = raw.engine;
+  if (
+    engine !== undefined &&
+    (typeof engine !== 'object' ||
+      engine === null ||
+      typeof (engine as SignatureEngine).sign !== 'function' ||
+      typeof (engine as SignatureEngine).verify !== 'function')
+  ) {
+    throw invalid('`engine` must be a SignatureEngine (sign and verify methods).');
+  }
+  const clock = optionalFunction<Clock>(raw, 'clock') ?? systemClock;
+
+  const senders = resolveSenders(raw.senders);
+  const answerKeys = resolveAnswerKeys(raw.answerKeys);
+  const firstAnswerKey = answerKeys.values().next().value as LoadedAnswerKey;
+
+  return {
+    senders,
+    answerKeys,
+    firstAnswerKey,
+    handler: raw.handler as NotifyHandler,
+    path,
+    windowSeconds: positiveInteger(raw, 'windowSeconds', DEFAULT_WINDOW_SECONDS),
+    bodyLimit: positiveInteger(raw, 'bodyLimit', DEFAULT_BODY_LIMIT),
+    nonceStore: (nonceStore as NonceStore | undefined) ?? createMemoryNonceStore({ clock }),
+    rateLimiter: rateLimiter === false ? undefined : ((rateLimiter as RateLimiter | undefined) ?? createMemoryRateLimiter({ clock })),
+    clock,
+    engine: (engine as SignatureEngine | undefined) ?? defaultEngine(),
+    onRejected: optionalFunction(raw, 'onRejected'),
+    onError: optionalFunction(raw, 'onError'),
+    onAccepted: optionalFunction(raw, 'onAccepted'),
+  };
+}
