@@ -9,3 +9,5 @@
  */
 export { createNodeEngine, type NodeEngine } from './node-engine.js';
 export { defaultEngine } from './default-engine.js';
+export { createWebCryptoEngine } from './webcrypto-engine.js';
+export { createForgeEngine } from './forge-engine.js';
