@@ -1,0 +1,70 @@
+import { createContext } from 'react';
+import type {
+  AppInfo,
+  AuditNotifyApi,
+  KeySummary,
+  ReceiverEvent,
+  ReceiverStatus,
+  SendRunOutput,
+  SignComputeOutput,
+} from '../../shared/api.js';
+import type { PaneId } from './pane-id.js';
+
+/** What Decode should open next (set by Receiver, History and Send). */
+export interface DecodeRequest {
+  kind: DecodeKind;
+  text: string;
+  /** Increases on each request so the same text can be opened twice. */
+  seq: number;
+}
+
+/** Input kinds the Decode pane offers. */
+export type DecodeKind = 'auto' | 'raw-http' | 'curl' | 'parts' | 'answer' | 'callback';
+
+/** Sign parameters as typed by the user; empty strings mean "let the backend choose". */
+export interface SignParams {
+  method: string;
+  url: string;
+  timestamp: string;
+  nonce: string;
+}
+
+/**
+ * The shared state of the panes: the body being composed (the exact text that gets signed and sent),
+ * the chosen keys, the last signature and send, receiver events, and cross-pane navigation.
+ */
+export interface Workbench {
+  api: AuditNotifyApi;
+  info: AppInfo | null;
+  pane: PaneId;
+  setPane(pane: PaneId): void;
+  keys: KeySummary[];
+  refreshKeys(): Promise<void>;
+  merchantKeyId: string | undefined;
+  setMerchantKeyId(id: string): void;
+  platformKeyId: string | undefined;
+  setPlatformKeyId(id: string): void;
+  bodyText: string;
+  setBodyText(text: string): void;
+  signParams: SignParams;
+  setSignParams(update: Partial<SignParams>): void;
+  signed: { output: SignComputeOutput; bodyText: string } | null;
+  setSigned(value: { output: SignComputeOutput; bodyText: string } | null): void;
+  lastSend: SendRunOutput | null;
+  setLastSend(value: SendRunOutput | null): void;
+  receiver: ReceiverStatus | null;
+  events: ReceiverEvent[];
+  refreshReceiver(): Promise<void>;
+  decodeRequest: DecodeRequest | null;
+  openInDecode(kind: DecodeKind, text: string): void;
+  historyVersion: number;
+  bumpHistory(): void;
+}
+
+/**
+ * Context of the shared pane state.
+ *
+ * @example
+ * <WorkbenchContext.Provider value={workbench}>…</WorkbenchContext.Provider>
+ */
+export const WorkbenchContext = createContext<Workbench | null>(null);

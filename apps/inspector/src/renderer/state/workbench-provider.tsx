@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppInfo, AuditNotifyApi, KeySummary, ReceiverEvent, ReceiverStatus, SendRunOutput, SignComputeOutput } from '../../shared/api.js';
+import type { PaneId } from './pane-id.js';
+import { WorkbenchContext, type DecodeKind, type DecodeRequest, type SignParams, type Workbench } from './workbench-context.js';
+
+const POLL_MS = 1000;
+const MAX_EVENTS = 500;
+
+/**
+ * Loads what first start needs (app info, keys, the seed's sample, receiver status), keeps the shared
+ * pane state and polls the local receiver for new events.
+ *
+ * @example
+ * <WorkbenchProvider api={createClient()}><App /></WorkbenchProvider>
+ */
+export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; children: ReactNode }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [pane, setPane] = useState<PaneId>('compose');
+  const [keys, setKeys] = useState<KeySummary[]>([]);
+  const [merchantKeyId, setMerchantKeyId] = useState<string>();
+  const [platformKeyId, setPlatformKeyId] = useState<string>();
+  const [bodyText, setBodyText] = useState('');
+  const [signParams, setSignParamsState] = useState<SignParams>({ method: 'POST', url: '', timestamp: '', nonce: '' });
+  const [signed, setSigned] = useState<{ output: SignComputeOutput; bodyText: string } | null>(null);
+  const [lastSend, setLastSend] = useState<SendRunOutput | null>(null);
+  const [receiver, setReceiver] = useState<ReceiverStatus | null>(null);
+  const [events, setEvents] = useState<ReceiverEvent[]>([]);
+  const [decodeRequest, setDecodeRequest] = useState<DecodeRequest | null>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const since = useRef(0);
+
+  const refreshKeys = useCallback(async () => {
+    const result = await api.keys.list();
+    if (!result.ok) return;
+    const list = result.data.keys;
+    setKeys(list);
+    // Keep the chosen keys while they exist; otherwise take the newest usable one of each role.
+    const newest = (role: KeySummary['role']) => [...list].reverse().find((k) => k.role === role && k.hasPrivateKey)?.id;
+    setMerchantKeyId((id) => (id && list.some((k) => k.id === id) ? id : newest('merchant')));
+    setPlatformKeyId((id) => (id && list.some((k) => k.id === id) ? id : newest('platform')));
+  }, [api]);
+
+  const refreshReceiver = useCallback(async () => {
+    const result = await api.receiver.events({ since: since.current });
+    if (!result.ok) return;
+    setReceiver(result.data.status);
+    since.current = result.data.next;
+    if (result.data.events.length > 0) {
+      setEvents((old) => [...result.data.events.slice().reverse(), ...old].slice(0, MAX_EVENTS));
+      setHistoryVersion((v) => v + 1);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [infoResult, sample] = await Promise.all([api.app.info(), api.compose.sample({})]);
+      if (cancelled) return;
+      if (infoResult.ok) {
+        setInfo(infoResult.data);
+        setSignParamsState((p) => ({ ...p, url: p.url || infoResult.data.notifyPath }));
+      }
+      if (sample.ok) setBodyText((text) => text || sample.data.text);
+      await refreshKeys();
+      await refreshReceiver();
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [api, refreshKeys, refreshReceiver]);
+
+  useEffect(() => {
+    const timer = setInterval(() => void refreshReceiver(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [refreshReceiver]);
+
+  const value = useMemo<Workbench>(
+    () => ({
+      api,
+      info,
+      pane,
+      setPane,
+      keys,
+      refreshKeys,
+      merchantKeyId,
+      setMerchantKeyId,
+      platformKeyId,
+      setPlatformKeyId,
+      bodyText,
+      setBodyText,
+      signParams,
+      setSignParams: (update) => setSignParamsState((p) => ({ ...p, ...update })),
+      signed,
+      setSigned,
+      lastSend,
+      setLastSend,
+      receiver,
+      events,
+      refreshReceiver,
+      decodeRequest,
+      openInDecode: (kind: DecodeKind, text: string) => {
+        setDecodeRequest((old) => ({ kind, text, seq: (old?.seq ?? 0) + 1 }));
+        setPane('decode');
+      },
+      historyVersion,
+      bumpHistory: () => setHistoryVersion((v) => v + 1),
+    }),
+    [api, info, pane, keys, refreshKeys, merchantKeyId, platformKeyId, bodyText, signParams, signed, lastSend, receiver, events, refreshReceiver, decodeRequest, historyVersion],
+  );
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
