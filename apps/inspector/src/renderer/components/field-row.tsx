@@ -1,0 +1,85 @@
+import type { FieldReport, LintWarningView } from '../../shared/api.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { hasFourByteChar } from '../util/has-four-byte-char.js';
+import { utf8Length } from '../util/utf8.js';
+import { DateTimePicker } from './date-time-picker.js';
+import { EnumPicker } from './enum-picker.js';
+
+const ENUM_LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
+  // The seed's wording for the two audit results.
+  audit_result: { PASS: { zh: '审核通过', en: 'approved' }, REJECT: { zh: '审核驳回', en: 'rejected' } },
+};
+
+/**
+ * One field of the composer, generated from core's field metadata: label (seed wording), JSON name,
+ * the right input for its type, a UTF-8 byte counter against its limit, its schema issue and lint warnings.
+ *
+ * @example
+ * <FieldRow field={report} warnings={[]} onChange={(v) => edit(report.name, v)} />
+ */
+export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[]; onChange(value: string | undefined): void }) {
+  const { t, lang } = useI18n();
+  const f = props.field;
+  const text = f.value === undefined ? '' : typeof f.value === 'string' ? f.value : JSON.stringify(f.value);
+  const bytes = utf8Length(text);
+  const over = f.maxBytes !== undefined && bytes > f.maxBytes;
+  const primary = lang === 'zh' ? f.labelZh : f.labelEn;
+  const secondary = lang === 'zh' ? f.labelEn : f.labelZh;
+  const labels = Object.fromEntries(Object.entries(ENUM_LABELS[f.name] ?? {}).map(([k, v]) => [k, v[lang]]));
+  let input;
+  if (f.enum) {
+    input = <EnumPicker name={f.name} values={f.enum} labels={labels} value={typeof f.value === 'string' ? f.value : undefined} onChange={props.onChange} />;
+  } else if (f.name === 'audit_finish_time') {
+    input = <DateTimePicker name={f.name} value={text} invalid={Boolean(f.issue)} onChange={props.onChange} />;
+  } else {
+    const Tag = f.maxBytes !== undefined && f.maxBytes > 64 ? 'textarea' : 'input';
+    input = (
+      <Tag
+        className={`${Tag === 'textarea' ? 'textarea' : 'input'} mono${f.issue || over ? ' invalid' : ''}`}
+        data-testid={`field-${f.name}`}
+        value={text}
+        rows={Tag === 'textarea' ? 2 : undefined}
+        spellCheck={false}
+        placeholder={f.required ? '' : t('compose.omit')}
+        onChange={(e) => props.onChange(e.target.value === '' && !f.required ? undefined : e.target.value)}
+      />
+    );
+  }
+  return (
+    <>
+      <div className="field-label" title={f.description}>
+        <span className="zh">{primary}</span>
+        {f.required ? <span className="req">*</span> : null}
+        <span className="name">
+          {f.name} · {secondary}
+        </span>
+      </div>
+      <div className="field-input" data-testid={`row-${f.name}`}>
+        {input}
+        <div className="field-meta">
+          <span className="small">
+            {f.type}
+            {f.maxBytes !== undefined ? `(${f.maxBytes})` : ''} · {f.required ? t('common.required') : t('common.optional')}
+          </span>
+          {f.type === 'string' && !f.enum ? (
+            <span className={over ? 'over' : ''} data-testid={`bytes-${f.name}`}>
+              {f.maxBytes !== undefined ? t('compose.byteCount', { n: bytes, max: f.maxBytes }) : t('compose.byteCountNoMax', { n: bytes })}
+              {over ? ` — ${t('compose.overLimit', { max: f.maxBytes ?? 0 })}` : ''}
+            </span>
+          ) : null}
+          {hasFourByteChar(text) ? <span className="issue">{t('compose.fourByte')}</span> : null}
+          {f.issue ? (
+            <span className="issue" data-testid={`issue-${f.name}`}>
+              {f.issue}
+            </span>
+          ) : null}
+          {props.warnings.map((w) => (
+            <span key={w.code} className="lint" data-testid={`lint-${f.name}`}>
+              ⚠ {w.code}: {w.message}
+            </span>
+          ))}
+        </div>
+      </div>
+    </>
+  );
+}

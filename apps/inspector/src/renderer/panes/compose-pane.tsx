@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import type { ApiOutput } from '../../shared/api.js';
+import { Card } from '../components/card.js';
+import { FieldRow } from '../components/field-row.js';
+import { PaneTitle } from '../components/pane-title.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { useWorkbench } from '../state/use-workbench.js';
+import { editBodyField, formatBody, type BodyFormat } from '../util/edit-body-field.js';
+import { utf8Length } from '../util/utf8.js';
+
+type Validation = ApiOutput<'compose.validate'>;
+const VALIDATE_DELAY_MS = 120;
+
+/**
+ * Compose: a form generated from the schema metadata and a raw JSON view of the same text, kept in
+ * sync both ways. The raw text is what gets signed and sent, byte for byte.
+ *
+ * @example
+ * <ComposePane />
+ */
+export function ComposePane() {
+  const { t } = useI18n();
+  const { api, bodyText, setBodyText, setPane } = useWorkbench();
+  const [format, setFormat] = useState<BodyFormat>('pretty');
+  const [validation, setValidation] = useState<Validation | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void api.compose.validate({ text: bodyText }).then((result) => {
+        if (!cancelled && result.ok) setValidation(result.data);
+      });
+    }, VALIDATE_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, bodyText]);
+
+  const edit = (name: string, value: string | undefined) => {
+    const next = editBodyField(bodyText, name, value, format);
+    if (next !== null) setBodyText(next);
+  };
+  const reformat = (next: BodyFormat) => {
+    setFormat(next);
+    try {
+      setBodyText(formatBody(JSON.parse(bodyText), next));
+    } catch {
+      // Not JSON yet: keep the text as typed.
+    }
+  };
+  const loadSample = async () => {
+    const sample = await api.compose.sample({});
+    if (sample.ok) setBodyText(sample.data.text);
+  };
+
+  const fieldWarnings = (name: string) => (validation?.warnings ?? []).filter((w) => w.field === name);
+  const generalWarnings = (validation?.warnings ?? []).filter((w) => !w.field || !validation?.fields.some((f) => f.name === w.field));
+  const ok = validation?.ok ?? false;
+
+  return (
+    <div data-testid="compose-pane">
+      <PaneTitle pane="compose">
+        <button type="button" className="btn" data-testid="compose-sample" onClick={() => void loadSample()}>
+          {t('compose.loadSample')}
+        </button>
+        <button type="button" className="btn primary" data-testid="compose-to-sign" onClick={() => setPane('sign')}>
+          {t('compose.toSign')}
+        </button>
+      </PaneTitle>
+      <div className="grid-3-2">
+        <Card
+          title={t('compose.fields')}
+          actions={
+            <span className={`pill ${validation ? (ok ? 'ok' : 'err') : 'muted'}`} data-testid="compose-validity">
+              {validation ? (ok ? `✓ ${t('compose.valid')}` : `✗ ${t('compose.invalid')}`) : '…'}
+            </span>
+          }
+        >
+          <div className="fields" data-testid="compose-form">
+            {(validation?.fields ?? []).map((f) => (
+              <FieldRow key={f.name} field={f} warnings={fieldWarnings(f.name)} onChange={(v) => edit(f.name, v)} />
+            ))}
+          </div>
+        </Card>
+        <div className="stack">
+          <Card
+            title={t('compose.raw')}
+            actions={
+              <div className="row">
+                <span className="muted small">{t('compose.format')}</span>
+                <select className="select small" data-testid="compose-format" value={format} onChange={(e) => reformat(e.target.value as BodyFormat)}>
+                  <option value="pretty">{t('compose.format.pretty')}</option>
+                  <option value="compact">{t('compose.format.compact')}</option>
+                </select>
+              </div>
+            }
+          >
+            <textarea
+              className={`textarea mono${validation?.jsonError ? ' invalid' : ''}`}
+              data-testid="compose-raw"
+              rows={14}
+              spellCheck={false}
+              value={bodyText}
+              onChange={(e) => setBodyText(e.target.value)}
+            />
+            <div className="row small muted" style={{ marginTop: 4 }}>
+              <span data-testid="compose-body-bytes">{t('compose.bodySize', { n: utf8Length(bodyText) })}</span>
+              {validation?.jsonError ? (
+                <span className="notice err" data-testid="compose-json-error">
+                  {t('compose.jsonError', { msg: validation.jsonError.message })}
+                </span>
+              ) : null}
+            </div>
+          </Card>
+          <Card title={t('compose.lint')} testId="compose-lint">
+            <div className="stack" style={{ gap: 6 }}>
+              {(validation?.errors ?? []).map((e) => (
+                <div key={`${e.field}:${e.issue}`} className="notice err" data-testid="compose-error">
+                  <code>{e.field}</code> {e.issue}: {e.message}
+                </div>
+              ))}
+              {generalWarnings.map((w) => (
+                <div key={`${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="compose-warning">
+                  <code>{w.code}</code> {w.message}
+                </div>
+              ))}
+              {(validation?.warnings ?? []).filter((w) => w.field && validation?.fields.some((f) => f.name === w.field)).map((w) => (
+                <div key={`f:${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="compose-warning">
+                  <code>{w.code}</code> <code>{w.field}</code> {w.message}
+                </div>
+              ))}
+              {validation && validation.unknownFields.length > 0 ? (
+                <div className="notice info">{t('compose.unknownFields', { names: validation.unknownFields.join(', ') })}</div>
+              ) : null}
+              {validation && validation.errors.length === 0 && validation.warnings.length === 0 ? (
+                <span className="muted">{t('compose.noLint')}</span>
+              ) : null}
+            </div>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

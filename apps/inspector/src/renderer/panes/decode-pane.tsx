@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import type { ApiErrorShape, DecodeRunOutput } from '../../shared/api.js';
+import { BodyView } from '../components/body-view.js';
+import { Card } from '../components/card.js';
+import { DiagnosisView } from '../components/diagnosis-view.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { FieldValues } from '../components/field-values.js';
+import { HeadersTable } from '../components/headers-table.js';
+import { LabelledValues } from '../components/labelled-values.js';
+import { PaneTitle } from '../components/pane-title.js';
+import { VerdictBanner } from '../components/verdict-banner.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { useWorkbench } from '../state/use-workbench.js';
+import type { DecodeKind } from '../state/workbench-context.js';
+import { buildDecodeSource, detectDecodeKind } from '../util/build-decode-source.js';
+import { SEED_CURL_EXAMPLE } from '../util/seed-curl-example.js';
+
+const KINDS: Array<{ kind: DecodeKind; label: MessageKey }> = [
+  { kind: 'auto', label: 'decode.kind.auto' },
+  { kind: 'raw-http', label: 'decode.kind.http' },
+  { kind: 'curl', label: 'decode.kind.curl' },
+  { kind: 'parts', label: 'decode.kind.headers' },
+  { kind: 'answer', label: 'decode.kind.response' },
+  { kind: 'callback', label: 'decode.kind.callback' },
+];
+
+/**
+ * Decode: paste a raw HTTP request, a curl command, headers + body, a signed answer or an encrypted
+ * callback; see the labelled fields, the verdict and, on failure, the byte diff and the likely cause.
+ *
+ * @example
+ * <DecodePane />
+ */
+export function DecodePane() {
+  const { t } = useI18n();
+  const { api, decodeRequest } = useWorkbench();
+  const [kind, setKind] = useState<DecodeKind>('auto');
+  const [text, setText] = useState('');
+  const [apiV3Key, setApiV3Key] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [out, setOut] = useState<DecodeRunOutput | null>(null);
+  const [error, setError] = useState<ApiErrorShape | null>(null);
+
+  const run = async (k: DecodeKind, input: string) => {
+    setBusy(true);
+    setError(null);
+    const result = await api.decode.run({ input: buildDecodeSource(k, input, apiV3Key) });
+    setBusy(false);
+    if (result.ok) setOut(result.data);
+    else {
+      setOut(null);
+      setError(result.error);
+    }
+  };
+
+  useEffect(() => {
+    if (!decodeRequest) return;
+    setKind(decodeRequest.kind);
+    setText(decodeRequest.text);
+    void run(decodeRequest.kind, decodeRequest.text);
+    // Only a new request from another pane re-runs the decoder, not edits of the key or kind.
+  }, [decodeRequest]);
+
+  const detected = kind === 'auto' && text.trim() ? detectDecodeKind(text) : null;
+  const v = out?.verdict;
+  const level = !v ? 'err' : v.ok ? 'ok' : v.kind === 'body-invalid' || v.kind === 'unverifiable' ? 'warn' : 'err';
+
+  return (
+    <div data-testid="decode-pane">
+      <PaneTitle pane="decode" />
+      <div className="grid-2">
+        <Card
+          title={t('decode.input')}
+          actions={
+            <button
+              type="button"
+              className="btn small"
+              data-testid="decode-sample-curl"
+              onClick={() => {
+                setKind('curl');
+                setText(SEED_CURL_EXAMPLE);
+              }}
+            >
+              {t('decode.sampleCurl')}
+            </button>
+          }
+        >
+          <div className="tabs">
+            {KINDS.map((k) => (
+              <button key={k.kind} type="button" data-testid={`decode-kind-${k.kind}`} className={kind === k.kind ? 'active' : ''} onClick={() => setKind(k.kind)}>
+                {t(k.label)}
+                {k.kind === 'auto' && detected ? <span className="muted small"> ({detected})</span> : null}
+              </button>
+            ))}
+          </div>
+          <textarea
+            className="textarea mono"
+            rows={16}
+            data-testid="decode-input"
+            spellCheck={false}
+            placeholder={t('decode.paste')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          {kind === 'callback' || detected === 'callback' ? (
+            <input className="input mono" style={{ width: '100%', marginTop: 6 }} data-testid="decode-apiv3-key" placeholder={t('decode.apiV3Key')} value={apiV3Key} onChange={(e) => setApiV3Key(e.target.value)} />
+          ) : null}
+          <div className="row end" style={{ marginTop: 8 }}>
+            <button type="button" className="btn primary" data-testid="decode-run" disabled={busy || !text.trim()} onClick={() => void run(kind, text)}>
+              {t('decode.decode')}
+            </button>
+          </div>
+        </Card>
+        <div className="stack">
+          {error ? <ErrorNotice error={error} testId="decode-error" /> : null}
+          {out && v ? (
+            <>
+              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={v.title} detail={v.message} />
+              {out.signatureFields.length > 0 ? (
+                <Card title={t('decode.verdict')} flush>
+                  <LabelledValues values={out.signatureFields} testId="decode-signature-fields" />
+                </Card>
+              ) : null}
+              {out.fields.length > 0 ? (
+                <Card title={t('decode.fields')} flush>
+                  <FieldValues fields={out.fields} />
+                </Card>
+              ) : null}
+              {out.schemaErrors.length + out.warnings.length > 0 ? (
+                <div className="stack" style={{ gap: 4 }}>
+                  {out.schemaErrors.map((e) => (
+                    <div key={`${e.field}:${e.issue}`} className="notice err">
+                      <code>{e.field}</code> {e.issue}: {e.message}
+                    </div>
+                  ))}
+                  {out.warnings.map((w) => (
+                    <div key={`${w.code}:${w.field ?? ''}`} className="notice warn">
+                      <code>{w.code}</code> {w.message}
+                    </div>
+                  ))}
+                </div>
+              ) : null}
+            </>
+          ) : !error ? (
+            <div className="empty">{t('decode.nothing')}</div>
+          ) : null}
+        </div>
+      </div>
+      {out ? (
+        <div className="stack" style={{ marginTop: 14 }}>
+          {out.diagnosis ? <DiagnosisView diagnosis={out.diagnosis} /> : null}
+          {out.decrypted ? (
+            <Card title={t('decode.plaintext')} flush testId="decode-plaintext">
+              <pre className="msg-view">{out.decrypted.json !== undefined ? JSON.stringify(out.decrypted.json, null, 2) : out.decrypted.plaintext}</pre>
+            </Card>
+          ) : null}
+          {out.request ? (
+            <Card title={t('decode.headers')} flush hint={<span className="mono">{out.request.method} {out.request.url}</span>}>
+              <HeadersTable headers={out.request.headers} />
+              <BodyView bytes={out.request.body} testId="decode-body" />
+            </Card>
+          ) : null}
+          {out.response ? (
+            <Card title={t('send.answer')} flush hint={<span className="mono">{out.response.status}</span>}>
+              <HeadersTable headers={out.response.headers} />
+              <BodyView bytes={out.response.body} testId="decode-body" />
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** How the composer writes JSON after a form edit. */
+export type BodyFormat = 'pretty' | 'compact';
+
+/**
+ * Sets (or, with `undefined`, removes) one top-level field of the JSON body text and writes it back in
+ * the chosen format. Key order is kept, so only the edited value changes in the signed bytes.
+ * Returns `null` when the text is not a JSON object (the raw view then stays the source of truth).
+ *
+ * @example
+ * editBodyField('{"a":1}', 'b', 'x', 'compact'); // '{"a":1,"b":"x"}'
+ */
+export function editBodyField(text: string, name: string, value: unknown, format: BodyFormat): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const obj = { ...(parsed as Record<string, unknown>) };
+  if (value === undefined) delete obj[name];
+  else obj[name] = value;
+  return formatBody(obj, format);
+}
+
+/**
+ * Serialises a body object in the composer's format.
+ *
+ * @example
+ * formatBody({ a: 1 }, 'pretty'); // '{\n  "a": 1\n}'
+ */
+export function formatBody(obj: unknown, format: BodyFormat): string {
+  return format === 'pretty' ? JSON.stringify(obj, null, 2) : JSON.stringify(obj);
+}
