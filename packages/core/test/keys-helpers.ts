@@ -1,7 +1,7 @@
 // Helpers for the key tests: the real `openssl` command is the oracle (it makes the keys, certificates and
 // PKCS#12 files, and says what their serials and fingerprints are), so the loaders are checked against the
 // tool merchants actually use rather than against themselves.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,13 @@ export const MCHID = '1900016681';
 /** Runs openssl with arguments; returns stdout as text. */
 export function openssl(args: string[], cwd?: string): string {
   return execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+}
+
+/** Runs openssl; returns stdout and stderr together (`pkcs12 -info` reports on stderr). Throws on failure. */
+export function opensslWithStderr(args: string[]): string {
+  const result = spawnSync('openssl', args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openssl ${args[0] ?? ''} failed: ${result.stderr}`);
+  return `${result.stdout}${result.stderr}`;
 }
 
 /** Runs openssl and returns stdout as bytes. */

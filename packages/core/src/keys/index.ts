@@ -17,3 +17,4 @@ export { loadCertificate } from './load-certificate.js';
 export { loadPkcs12, type Pkcs12Contents } from './load-pkcs12.js';
 export { keyMatchesCertificate, assertKeyMatchesCertificate, type PublicSide } from './key-matches-certificate.js';
 export { MIN_RSA_BITS } from './handles.js';
+export { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './generate-test-key-set.js';
