@@ -1,0 +1,3 @@
+// Signature diagnosis and the byte-level diff behind it (protocol.md §7: where integrations break).
+export { diffBytes, type ByteDiff, type DiffSegment, type DiffBytesOptions } from './diff-bytes.js';
+export { escapeBytes } from './escape-bytes.js';
