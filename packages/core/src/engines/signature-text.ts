@@ -9,7 +9,14 @@ const BASE64_BODY = /^[A-Za-z0-9+/]*={0,2}$/;
 const LAST_BEFORE_TWO_PADS = 'AQgw';
 const LAST_BEFORE_ONE_PAD = 'AEIMQUYcgkosw048';
 
-/** Bytes of a signature made with a key of `bits` bits (RSASSA-PKCS1-v1_5: the modulus length). */
+/**
+ * Bytes of a signature made with a key of `bits` bits (RSASSA-PKCS1-v1_5: the modulus length).
+ *
+ * @example
+ * ```ts
+ * signatureByteLength(2048); // 256
+ * ```
+ */
 export function signatureByteLength(bits: number): number {
   return (bits + 7) >>> 3;
 }

@@ -1,7 +1,15 @@
 import { AuditNotifyError } from '../errors.js';
 import type { UnixSeconds } from '../types.js';
 
-/** The only scheme of the APIv3 `Authorization` header (protocol.md §3). */
+/**
+ * The only scheme of the APIv3 `Authorization` header, and the `Wechatpay-Signature-Type` of answers
+ * (protocol.md §3–4).
+ *
+ * @example
+ * ```ts
+ * header.startsWith(`${AUTHORIZATION_SCHEME} `);
+ * ```
+ */
 export const AUTHORIZATION_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
 
 /**
@@ -44,7 +52,14 @@ export interface AuthorizationInput {
   signature: string;
 }
 
-/** Wire name of each field, in the order the vectors write them. */
+/**
+ * Wire name of each field, in the order the vectors write them.
+ *
+ * @example
+ * ```ts
+ * AUTHORIZATION_WIRE_NAMES.serialNo; // 'serial_no'
+ * ```
+ */
 export const AUTHORIZATION_WIRE_NAMES = {
   mchid: 'mchid',
   nonce: 'nonce_str',
@@ -56,6 +71,12 @@ export const AUTHORIZATION_WIRE_NAMES = {
 /**
  * True when `value` can stand between the quotes of a pair: printable ASCII without space, `"` or `,`
  * (protocol.md §3: no escaping exists, so those characters can never be carried).
+ *
+ * @example
+ * ```ts
+ * isAuthorizationValue('1900016681'); // true
+ * isAuthorizationValue('19 00'); // false
+ * ```
  */
 export function isAuthorizationValue(value: string): boolean {
   if (value.length === 0) return false;

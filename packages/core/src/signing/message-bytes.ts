@@ -3,7 +3,14 @@
 
 const encoder = new TextEncoder();
 
-/** A body as the wire carries it: raw bytes (preferred) or a string that is sent as its UTF-8 bytes. */
+/**
+ * A body as the wire carries it: raw bytes (preferred) or a string that is sent as its UTF-8 bytes.
+ *
+ * @example
+ * ```ts
+ * const body: MessageBody = new Uint8Array(await request.arrayBuffer());
+ * ```
+ */
 export type MessageBody = Uint8Array | string;
 
 /**

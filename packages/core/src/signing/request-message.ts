@@ -1,7 +1,14 @@
 import type { UnixSeconds } from '../types.js';
 import { encodeMessage, type MessageBody } from './message-bytes.js';
 
-/** The parts of a request that its signature covers (protocol.md §3). */
+/**
+ * The parts of a request that its signature covers (protocol.md §3).
+ *
+ * @example
+ * ```ts
+ * const input: RequestMessageInput = { method: 'GET', url: '/v3/certificates', timestamp: 1757907200, nonce, body: '' };
+ * ```
+ */
 export interface RequestMessageInput {
   /** HTTP method; upper-cased here because the message carries it in upper case (protocol.md §3). */
   method: string;

@@ -1,7 +1,14 @@
 import type { UnixSeconds } from '../types.js';
 import { encodeMessage, type MessageBody } from './message-bytes.js';
 
-/** The parts of an answer that its `Wechatpay-Signature` covers (protocol.md §4). */
+/**
+ * The parts of an answer that its `Wechatpay-Signature` covers (protocol.md §4).
+ *
+ * @example
+ * ```ts
+ * const input: ResponseMessageInput = { timestamp: 1757900001, nonce, body: '{"ret_msg":"SUCC"}' };
+ * ```
+ */
 export interface ResponseMessageInput {
   /** `Wechatpay-Timestamp`: Unix seconds, or the header's exact text. */
   timestamp: UnixSeconds | string;
