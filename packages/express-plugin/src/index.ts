@@ -1,0 +1,13 @@
+/**
+ * `@auditnotify/express`: the audit-result notification receiver of `@auditnotify/core` as Express 5
+ * middleware.
+ *
+ * @example
+ * ```ts
+ * import { createExpressMiddleware } from '@auditnotify/express';
+ * app.use(createExpressMiddleware({ senders, answerKeys, handler }));
+ * ```
+ */
+export { createExpressMiddleware } from './create-express-middleware.js';
+export type { ExpressMiddlewareOptions } from './create-express-middleware.js';
+export type { AdapterOptions, ProxyPrefix } from './adapter-options.js';

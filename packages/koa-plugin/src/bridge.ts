@@ -1,0 +1,57 @@
+import { createReceiver } from '@auditnotify/core';
+import type { ReceiverRequest, ReceiverResponse } from '@auditnotify/core';
+import { splitAdapterOptions, type AdapterOptions } from './adapter-options.js';
+import type { RawBodyResult } from './read-raw-body.js';
+
+/**
+ * What a framework adapter needs from the core receiver: which requests are its own, and the answer to one.
+ * No protocol logic lives here: every answer, the 413 and the 500 for a missing raw body included, is built
+ * and signed by `receiver.handle()`.
+ */
+export interface Bridge {
+  /** The URL as the sender signed it (after `proxyPrefix`), or `undefined` for a request to pass on. */
+  match(method: string, receivedUrl: string): string | undefined;
+  /** The receiver's body limit, for reading the stream. */
+  readonly bodyLimit: number;
+  /** The signed answer; `parsed` is whatever a body parser left when the raw bytes are unavailable. */
+  answer(request: Omit<ReceiverRequest, 'body'>, body: RawBodyResult, parsed: unknown): Promise<ReceiverResponse>;
+}
+
+/**
+ * Validates the adapter's options and creates the core receiver at start-up (bad options throw
+ * `INVALID_OPTIONS` now, never while serving); `fixOrderHint` is logged when a body parser ran first.
+ *
+ * @example
+ * ```ts
+ * const bridge = createBridge(options, 'Mount the receiver before the body parser.');
+ * const url = bridge.match(ctx.method, ctx.originalUrl);
+ * if (url !== undefined) write(await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, await readRawBody(ctx.req, bridge.bodyLimit), undefined));
+ * ```
+ */
+export function createBridge(options: AdapterOptions, fixOrderHint: string): Bridge {
+  const { receiverOptions, rewriteUrl, logger } = splitAdapterOptions(options);
+  const receiver = createReceiver(receiverOptions);
+  // Core refuses a body longer than its limit from the length alone: this zero-filled placeholder stands for
+  // a body that was never read, so an oversized request costs no buffering.
+  let overLimit: Uint8Array | undefined;
+
+  return {
+    bodyLimit: receiver.bodyLimit,
+    match(method, receivedUrl) {
+      const url = rewriteUrl(receivedUrl);
+      return method === 'POST' && url.split('?', 1)[0] === receiver.path ? url : undefined;
+    },
+    async answer(request, body, parsed) {
+      if (body.ok) return receiver.handle({ ...request, body: body.body });
+      if (body.code === 'RAW_BODY_UNAVAILABLE') {
+        logger.warn(fixOrderHint);
+        // Core answers a body that is not bytes with 500 RAW_BODY_UNAVAILABLE (never a re-serialisation).
+        return receiver.handle({ ...request, body: (parsed ?? null) as Uint8Array });
+      }
+      overLimit ??= new Uint8Array(receiver.bodyLimit + 1);
+      const answer = await receiver.handle({ ...request, body: overLimit });
+      // The rest of the body may still be arriving: close the connection instead of reading it.
+      return { ...answer, headers: { ...answer.headers, Connection: 'close' } };
+    },
+  };
+}
