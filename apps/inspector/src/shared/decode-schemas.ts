@@ -59,16 +59,31 @@ export const decodeRunInputSchema = z
 /** See {@link decodeRunInputSchema}. */
 export type DecodeRunInput = z.input<typeof decodeRunInputSchema>;
 
-/** Byte-level comparison of two messages (core's `diffBytes`): first differing offset and context on both sides. */
+/** One run of a byte-level diff: bytes both sides share, only in the received message (removed), or only in the variant (added). */
+export const diffSegmentSchema = z.object({
+  kind: z.enum(['same', 'removed', 'added']),
+  offsetA: z.number().int(),
+  offsetB: z.number().int(),
+  /** The run's bytes escaped (core `escapeBytes`): `\\n`, `\\r`, `\\xHH`, UTF-8 characters as themselves. */
+  text: z.string(),
+});
+/** See {@link diffSegmentSchema}. */
+export type DiffSegmentView = z.infer<typeof diffSegmentSchema>;
+
+/** Byte-level comparison of two messages (core's `diffBytes`): first differing offset, context on both sides, segments. */
 export const byteDiffSchema = z.object({
   equal: z.boolean(),
   /** Offset of the first differing byte, or `null` when equal. */
   offset: z.number().int().nullable(),
-  /** Context around the offset in the received message / the variant, line ends made visible. */
+  /** Escaped context around the offset in the received message (`left`) and the variant (`right`). */
   left: z.string(),
   right: z.string(),
   leftByteLength: z.number().int(),
   rightByteLength: z.number().int(),
+  /** The whole of both messages as same/removed/added runs. */
+  segments: z.array(diffSegmentSchema),
+  /** `false` when the inputs were too different for a minimal diff. */
+  minimal: z.boolean(),
 });
 /** See {@link byteDiffSchema}. */
 export type ByteDiff = z.infer<typeof byteDiffSchema>;
