@@ -18,3 +18,4 @@ export { loadPkcs12, type Pkcs12Contents } from './load-pkcs12.js';
 export { keyMatchesCertificate, assertKeyMatchesCertificate, type PublicSide } from './key-matches-certificate.js';
 export { MIN_RSA_BITS } from './handles.js';
 export { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './generate-test-key-set.js';
+export { diagnoseKeyMaterial, type DiagnoseKeyOptions, type KeyFinding, type KeyReport } from './diagnose-key-material.js';
