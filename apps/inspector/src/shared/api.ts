@@ -61,6 +61,7 @@ export * from './send-schemas.js';
 export * from './decode-schemas.js';
 export * from './receiver-schemas.js';
 export * from './history-schemas.js';
+export * from './csp.js';
 
 /**
  * Request (`input`) and answer (`output`) schema of every method.

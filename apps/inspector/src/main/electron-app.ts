@@ -1,0 +1,113 @@
+/**
+ * The desktop app's main-process wiring: the `app://inspector` protocol serving the built renderer with the
+ * strict CSP, one locked-down window (see {@link createWindowOptions}), navigation and new windows denied,
+ * permissions denied, and the IPC handlers answering only the window's own page.
+ */
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../shared/csp.js';
+import { createApiHandlers } from './api-handlers.js';
+import type { BrowserWindowLike, ElectronLike, WebContentsLike } from './electron-types.js';
+import { createSenderCheck, registerIpcHandlers } from './ipc.js';
+import { readRendererFile } from './renderer-files.js';
+import { createServices, type Services } from './services/create-services.js';
+import { createWindowOptions } from './window-options.js';
+
+/** Where the built parts are. */
+export interface ElectronAppOptions {
+  preloadPath: string;
+  rendererDir: string;
+  /** Overrides `app.getPath('userData')` (tests). */
+  dataDir?: string;
+}
+
+/** What {@link startElectronApp} resolves to once the window is loading. */
+export interface ElectronAppHandle {
+  window: BrowserWindowLike;
+  services: Services;
+}
+
+/** The page the window opens. */
+export const START_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Starts the desktop app. Call once, synchronously at start-up (the `app://` scheme must be registered
+ * before the app is ready).
+ *
+ * @example
+ * ```ts
+ * import * as electron from 'electron';
+ * void startElectronApp(electron as unknown as ElectronLike, { preloadPath, rendererDir });
+ * ```
+ */
+export async function startElectronApp(electron: ElectronLike, options: ElectronAppOptions): Promise<ElectronAppHandle> {
+  const { app, protocol, session, ipcMain, BrowserWindow } = electron;
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // The inspector needs no camera, notifications, geolocation...: deny every permission request.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  protocol.handle(APP_SCHEME, (request) => serveRenderer(options.rendererDir, request.url));
+
+  const services = createServices({
+    dataDir: options.dataDir ?? app.getPath('userData'),
+    mode: 'electron',
+    version: app.getVersion(),
+    locale: app.getLocale(),
+    seedKeys: true,
+  });
+  await services.receiver.start();
+  app.on('will-quit', () => void services.close());
+
+  const window = new BrowserWindow(createWindowOptions(options.preloadPath));
+  registerIpcHandlers(ipcMain, createApiHandlers(services), createSenderCheck(() => window.webContents.id, APP_ORIGIN));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(START_URL);
+  return { window, services };
+}
+
+/**
+ * Denies every navigation away from the app's own pages, every new window and every `<webview>`.
+ *
+ * @example
+ * ```ts
+ * app.on('web-contents-created', (_e, contents) => lockDown(contents));
+ * ```
+ */
+export function lockDown(contents: WebContentsLike): void {
+  const stay = (event: { preventDefault(): void }, url: string): void => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stay);
+  contents.on('will-redirect', stay);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Answers an `app://inspector/...` request from the built renderer, with the CSP header.
+ *
+ * @example
+ * ```ts
+ * protocol.handle('app', (request) => serveRenderer(rendererDir, request.url));
+ * ```
+ */
+export function serveRenderer(rendererDir: string, url: string): Response {
+  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+  if (!isAppUrl(url)) return new Response('Not found', { status: 404, headers });
+  const file = readRendererFile(rendererDir, new URL(url).pathname);
+  if (!file) return new Response('Not found', { status: 404, headers });
+  return new Response(new Uint8Array(file.body), { status: 200, headers: { ...headers, 'Content-Type': file.contentType } });
+}

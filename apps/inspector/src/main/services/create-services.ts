@@ -1,0 +1,82 @@
+/**
+ * Wires the inspector's services together. Plain modules, no Electron import: the same services serve the
+ * desktop app (IPC), browser mode (the bridge server) and the tests.
+ */
+import { BACKUP_HOST, NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
+import type { AppInfo } from '../../shared/api.js';
+import { createComposeService, type ComposeService } from './compose-service.js';
+import { createDecodeService, type DecodeService } from './decode-service.js';
+import { createHistoryStore, type HistoryStore } from './history-store.js';
+import { createKeyStore, type KeyStore } from './key-store.js';
+import { createReceiverService, type ReceiverService } from './receiver-service.js';
+import { createSendService, type SendService } from './send-service.js';
+
+/** Options of {@link createServices}. */
+export interface ServicesOptions {
+  /** Where keys and history are kept; `undefined` keeps everything in memory (tests). */
+  dataDir?: string;
+  mode: AppInfo['mode'];
+  version: string;
+  locale?: string;
+  /** Generate a test key set when the store is empty (first start works with nothing configured). */
+  seedKeys?: boolean;
+  fetch?: typeof fetch;
+}
+
+/** Every service of the inspector. */
+export interface Services {
+  keys: KeyStore;
+  history: HistoryStore;
+  compose: ComposeService;
+  send: SendService;
+  decode: DecodeService;
+  receiver: ReceiverService;
+  info(): AppInfo;
+  /** Stops the local receiver. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the services.
+ *
+ * @example
+ * ```ts
+ * const services = createServices({ dataDir, mode: 'browser', version: '0.1.0', seedKeys: true });
+ * await services.receiver.start();
+ * ```
+ */
+export function createServices(options: ServicesOptions): Services {
+  const keys = createKeyStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
+  if (options.seedKeys && keys.list().length === 0) keys.generate();
+  const history = createHistoryStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
+  const receiver = createReceiverService({ keys, history });
+  const send = createSendService({
+    keys,
+    history,
+    localReceiverUrl: () => receiver.ensureUrl(),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const decode = createDecodeService({ keys, recordedRequest: (id) => receiver.rawRequest(id) });
+  return {
+    keys,
+    history,
+    compose: createComposeService(),
+    send,
+    decode,
+    receiver,
+    info: () => ({
+      name: '@auditnotify/inspector',
+      version: options.version,
+      mode: options.mode,
+      locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      platform: process.platform,
+      notifyPath: NOTIFY_PATH,
+      primaryHost: PRIMARY_HOST,
+      backupHost: BACKUP_HOST,
+      dataDir: options.dataDir ?? '(memory)',
+    }),
+    close: async () => {
+      await receiver.stop();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * `history.export`: code that re-creates a recorded request: curl with the exact bytes and headers (replay
+ * only within the 300 s window, protocol.md §3), and Node (`@auditnotify/core`), Java and Go programs shaped
+ * like the seed's samples that sign afresh. Key files are placeholders: snippets never hold key material.
+ */
+import { NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
+import type { ExportLanguage, HistoryEntry } from '../../shared/api.js';
+
+/** One exported snippet. */
+export interface Snippet {
+  language: ExportLanguage;
+  filename: string;
+  code: string;
+}
+
+/**
+ * Writes a snippet for a history entry.
+ *
+ * @example
+ * ```ts
+ * exportSnippet(history.get(id), 'curl').code.startsWith('curl -X POST'); // true
+ * ```
+ */
+export function exportSnippet(entry: HistoryEntry, language: ExportLanguage): Snippet {
+  const body = entry.request.body.text;
+  const notification = parseObject(body);
+  const mchid = typeof notification?.['mchid'] === 'string' ? (notification['mchid'] as string) : '19xxxxxxxx';
+  const url = entry.request.url.startsWith('http') ? entry.request.url : `${PRIMARY_HOST}${entry.request.url || NOTIFY_PATH}`;
+  const serial = /serial_no="([^"]*)"/.exec(headerOf(entry, 'authorization') ?? '')?.[1] ?? '1DDE55AD98Exxxxxxxxxx';
+  const answerKeyId = headerOf(entry, 'wechatpay-serial') ?? 'PUB_KEY_ID_xxxxxxxxxxxxx';
+  switch (language) {
+    case 'curl':
+      return { language, filename: 'notify.sh', code: curlSnippet(entry, url) };
+    case 'node':
+      return { language, filename: 'notify.mjs', code: nodeSnippet(url, body, mchid, serial, answerKeyId) };
+    case 'java':
+      return { language, filename: 'AuditResultNotify.java', code: javaSnippet(url, body, mchid, serial, answerKeyId) };
+    case 'go':
+      return { language, filename: 'main.go', code: goSnippet(url, body, mchid, serial, answerKeyId) };
+  }
+}
+
+function headerOf(entry: HistoryEntry, name: string): string | undefined {
+  const found = Object.entries(entry.request.headers).find(([k]) => k.toLowerCase() === name);
+  return found?.[1];
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function curlSnippet(entry: HistoryEntry, url: string): string {
+  const skip = new Set(['content-length', 'host', 'connection', 'user-agent']);
+  const headers = Object.entries(entry.request.headers)
+    .filter(([name]) => !skip.has(name.toLowerCase()))
+    .map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)} \\`);
+  return [
+    '# Replays the exact bytes that were signed. The Authorization timestamp is only accepted for 300 s',
+    '# (protocol.md §3): re-send from the inspector (history → resend) for a fresh signature.',
+    `curl -X ${entry.request.method} \\`,
+    `  ${shellQuote(url)} \\`,
+    ...headers,
+    `  --data-binary ${shellQuote(entry.request.body.text)}`,
+    '',
+  ].join('\n');
+}
+
+function nodeSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
+  const origin = /^(https?:\/\/[^/]+)/.exec(url)?.[1] ?? PRIMARY_HOST;
+  return `// Sends the notification with @auditnotify/core: signs the exact bytes, verifies the signed answer.
+import { createClient, loadPrivateKey, loadPublicKey } from '@auditnotify/core';
+
+const client = createClient({
+  mchid: ${JSON.stringify(mchid)},
+  serialNo: ${JSON.stringify(serial)}, // merchant certificate serial (serial_no)
+  privateKey: loadPrivateKey({ path: '/path/to/apiclient_key.pem' }),
+  wechatpayPublicKeys: [{ id: ${JSON.stringify(answerKeyId)}, publicKey: loadPublicKey({ path: '/path/to/wxp_pub.pem' }) }],
+  hosts: [${JSON.stringify(origin)}],
+});
+
+const notification = ${pretty(body)};
+
+const result = await client.send(notification, { url: ${JSON.stringify(url)} });
+console.log(result.status, result.answer);
+`;
+}
+
+function javaSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
+  return `// Shaped like the seed's sample: needs WXPayUtility (https://pay.weixin.qq.com/doc/v3/merchant/4014931831).
+package com.java.demo;
+
+import com.java.utils.WXPayUtility;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+public class AuditResultNotify {
+  private static final String URL = ${JSON.stringify(url)};
+  private static final String METHOD = "POST";
+
+  public static void main(String[] args) throws IOException {
+    String mchid = ${JSON.stringify(mchid)};
+    String certificateSerialNo = ${JSON.stringify(serial)};
+    PrivateKey privateKey = WXPayUtility.loadPrivateKeyFromPath("/path/to/apiclient_key.pem");
+    String wechatPayPublicKeyId = ${JSON.stringify(answerKeyId)};
+    PublicKey wechatPayPublicKey = WXPayUtility.loadPublicKeyFromPath("/path/to/wxp_pub.pem");
+
+    // The exact body: the signature covers these bytes (protocol.md §3).
+    String reqBody = ${JSON.stringify(body)};
+    String uri = URL.replaceFirst("^https?://[^/]+", "");
+
+    Request httpRequest = new Request.Builder().url(URL)
+        .addHeader("Accept", "application/json")
+        .addHeader("Wechatpay-Serial", wechatPayPublicKeyId)
+        .addHeader("Authorization", WXPayUtility.buildAuthorization(mchid, certificateSerialNo, privateKey, METHOD, uri, reqBody))
+        .addHeader("Content-Type", "application/json")
+        .method(METHOD, RequestBody.create(MediaType.parse("application/json; charset=utf-8"), reqBody))
+        .build();
+
+    try (Response httpResponse = new OkHttpClient.Builder().build().newCall(httpRequest).execute()) {
+      String respBody = WXPayUtility.extractBody(httpResponse);
+      if (httpResponse.code() >= 200 && httpResponse.code() < 300) {
+        // 2XX: verify the answer's signature before trusting it.
+        WXPayUtility.validateResponse(wechatPayPublicKeyId, wechatPayPublicKey, httpResponse.headers(), respBody);
+        System.out.println(respBody);
+      } else {
+        throw new WXPayUtility.ApiException(httpResponse.code(), respBody, httpResponse.headers());
+      }
+    }
+  }
+}
+`;
+}
+
+function goSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
+  return `// Shaped like the seed's sample: needs wxpay_utility (https://pay.weixin.qq.com/doc/v3/merchant/4015119334).
+package main
+
+import (
+	"bytes"
+	"demo/wxpay_utility"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+func main() {
+	config, err := wxpay_utility.CreateMchConfig(
+		${JSON.stringify(mchid)},
+		${JSON.stringify(serial)},
+		"/path/to/apiclient_key.pem",
+		${JSON.stringify(answerKeyId)},
+		"/path/to/wxp_pub.pem",
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	// The exact body: the signature covers these bytes (protocol.md §3).
+	reqBody := []byte(${goString(body)})
+	reqUrl, err := url.Parse(${JSON.stringify(url)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	httpRequest, err := http.NewRequest("POST", reqUrl.String(), bytes.NewReader(reqBody))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	httpRequest.Header.Set("Accept", "application/json")
+	httpRequest.Header.Set("Wechatpay-Serial", config.WechatPayPublicKeyId())
+	httpRequest.Header.Set("Content-Type", "application/json")
+	authorization, err := wxpay_utility.BuildAuthorization(config.MchId(), config.CertificateSerialNo(), config.PrivateKey(), "POST", reqUrl.RequestURI(), reqBody)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	httpRequest.Header.Set("Authorization", authorization)
+
+	httpResponse, err := (&http.Client{}).Do(httpRequest)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	respBody, err := wxpay_utility.ExtractResponseBody(httpResponse)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if httpResponse.StatusCode >= 200 && httpResponse.StatusCode < 300 {
+		// 2XX: verify the answer's signature before trusting it.
+		if err := wxpay_utility.ValidateResponse(config.WechatPayPublicKeyId(), config.WechatPayPublicKey(), &httpResponse.Header, respBody); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("success: %s\\n", respBody)
+	} else {
+		fmt.Printf("failed: %d %s\\n", httpResponse.StatusCode, respBody)
+	}
+}
+`;
+}
+
+function pretty(text: string): string {
+  const value = parseObject(text);
+  return value ? JSON.stringify(value, null, 2) : JSON.stringify(text);
+}
+
+function goString(text: string): string {
+  return text.includes('`') ? JSON.stringify(text) : `\`${text}\``;
+}
