@@ -6,7 +6,7 @@
 // drift of the machine (turbo, other load) hits both sides alike.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createForgeEngine, createNodeEngine, createWebCryptoEngine } from '../src/engines/index.js';
 import { buildRequestMessage } from '../src/signing/index.js';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../src/types.js';
@@ -154,6 +154,7 @@ function machine(): string {
   return [
     `- CPU: ${model}, ${availableParallelism()} logical cores (\`nproc\`)`,
     `- Node ${process.version}, ${process.platform}/${process.arch}, OpenSSL ${process.versions.openssl}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`,
+    `- Load average at the end of the run (1/5/15 min): ${loadavg().map((n) => n.toFixed(2)).join(' / ')}`,
     `- RSA-2048, ${message.byteLength}-byte request message; baseline and subject interleaved in ${SLICES} slice pairs of ${SLICE_MS} ms each (ops/s: mean; ratio: median of slice-pair ratios)`,
   ].join('\n');
 }
