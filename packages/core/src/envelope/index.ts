@@ -13,3 +13,4 @@ export { decryptResource } from './decrypt-resource.js';
 export { encryptResource, type EncryptResourceInput } from './encrypt-resource.js';
 export { parseCallbackEnvelope } from './parse-callback-envelope.js';
 export type { CallbackEnvelope, DecryptedResource, EncryptedResource } from './resource.js';
+export { openCallback, type OpenCallbackOptions, type OpenedCallback } from './open-callback.js';
