@@ -1,0 +1,185 @@
+// The guesses of a diagnosis: the body, URL and timestamp as a sender or a verifier commonly gets them
+// wrong (protocol.md §7), each tied to the cause it would prove. Only guesses that differ from what was
+// received are produced.
+import type { CauseCode } from './causes.js';
+
+/** One guess at what was really signed. */
+export interface MessagePart {
+  name: string;
+  description: string;
+  cause: CauseCode;
+  body?: Uint8Array;
+  url?: string;
+  timestamp?: string;
+}
+
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+const MAX_PATH_PREFIXES = 6;
+const COMPACT = { itemSep: ',', keySep: ':' };
+
+/**
+ * Body guesses, the smallest edits first: when two guesses give the same bytes (a compact body that only
+ * gained a newline), the first, more precise one is kept.
+ */
+export function bodyVariants(body: Uint8Array): MessagePart[] {
+  const out: MessagePart[] = [];
+  const add = (name: string, description: string, cause: CauseCode, bytes: Uint8Array) => out.push({ name, description, cause, body: bytes });
+  let text: string | undefined;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    text = undefined;
+  }
+  if (body.length > 0 && body[body.length - 1] === 0x0a) {
+    const cut = body.length >= 2 && body[body.length - 2] === 0x0d ? 2 : 1;
+    add('body_without_final_newline', 'the body without its final line break', 'TRAILING_NEWLINE', body.subarray(0, body.length - cut));
+  } else {
+    add('body_with_final_newline', 'the body with a final line break added (a file or heredoc body)', 'TRAILING_NEWLINE', concat(body, [0x0a]));
+  }
+  if (text !== undefined && text.includes('\r\n')) {
+    add('body_lf', 'the body with CRLF line breaks turned into LF', 'LINE_ENDINGS', encoder.encode(text.replace(/\r\n/g, '\n')));
+  } else if (text !== undefined && text.includes('\n')) {
+    add('body_crlf', 'the body with LF line breaks turned into CRLF (Windows)', 'LINE_ENDINGS', encoder.encode(text.replace(/\n/g, '\r\n')));
+  }
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
+    add('body_without_bom', 'the body without its UTF-8 byte order mark', 'CHARSET_MISMATCH', body.subarray(3));
+  }
+  const trimmed = trimAsciiWhitespace(body);
+  if (trimmed.length !== body.length) add('body_trimmed', 'the body without leading and trailing whitespace', 'BODY_TRIMMED', trimmed);
+  if (text !== undefined) {
+    const json = tryJson(text);
+    if (json.ok) {
+      add('body_compact_json', 'the body parsed and serialised again without spaces (JSON.stringify)', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, COMPACT)));
+      add('body_pretty_json', 'the body parsed and serialised again with 2-space indentation', 'BODY_RESERIALISED', encoder.encode(JSON.stringify(json.value, null, 2)));
+      add('body_sorted_keys', 'the body serialised again with keys in alphabetical order (Go maps, some JSON libraries)', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, { ...COMPACT, sortKeys: true })));
+      add('body_python_json', 'the body serialised again with ", " and ": " separators and \\u escapes (Python json.dumps)', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, { itemSep: ', ', keySep: ': ', asciiOnly: true })));
+      add('body_ascii_escaped', 'the body serialised again with non-ASCII characters as \\uXXXX escapes', 'CHARSET_MISMATCH', encoder.encode(stringify(json.value, { ...COMPACT, asciiOnly: true })));
+    }
+  }
+  if (body.some((b) => b >= 0x80)) {
+    add('body_latin1_double_encoded', 'the body read as Latin-1 and encoded as UTF-8 again (mojibake)', 'CHARSET_MISMATCH', encoder.encode(latin1.decode(body)));
+    if (text !== undefined) {
+      const codes = [...text].map((c) => c.codePointAt(0) ?? 0);
+      if (codes.every((c) => c < 0x100)) {
+        add('body_latin1_bytes', 'the body as the Latin-1 bytes of its text (the sender signed before a transcoding)', 'CHARSET_MISMATCH', new Uint8Array(codes));
+      }
+    }
+    const gbk = gbkToUtf8(body);
+    if (gbk) add('body_gbk_as_utf8', 'the body read as GBK and signed as UTF-8 (the bytes sent were GBK)', 'CHARSET_MISMATCH', gbk);
+  }
+  if (body.length > 0) add('body_empty', 'an empty body (signed before the body was attached)', 'BODY_NOT_SIGNED_BYTES', new Uint8Array(0));
+  return out;
+}
+
+/** Request-target guesses, most likely first. */
+export function urlVariants(url: string, host: string | undefined): MessagePart[] {
+  const out: MessagePart[] = [];
+  const add = (name: string, description: string, cause: CauseCode, value: string) => out.push({ name, description, cause, url: value });
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = q === -1 ? undefined : url.slice(q + 1);
+  if (query !== undefined) {
+    add('url_without_query', 'the URL without its query string', 'QUERY_MISMATCH', path);
+    const params = query.split('&');
+    const sorted = [...params].sort();
+    if (params.length > 1 && sorted.join('&') !== query) add('url_query_sorted', 'the URL with its query parameters sorted', 'QUERY_MISMATCH', `${path}?${sorted.join('&')}`);
+  } else {
+    add('url_with_empty_query', 'the URL with an empty query ("?") appended', 'QUERY_MISMATCH', `${url}?`);
+  }
+  if (host !== undefined) {
+    add('url_with_host', `the full URL https://${host}… instead of the path (the host is not signed)`, 'URL_INCLUDES_HOST', `https://${host}${url}`);
+    add('url_with_http_host', `the full URL http://${host}…`, 'URL_INCLUDES_HOST', `http://${host}${url}`);
+  }
+  if (url.includes('%')) {
+    const decoded = tryDecode(url);
+    if (decoded !== undefined && decoded !== url) add('url_decoded', 'the URL with %XX escapes decoded', 'URL_ENCODING', decoded);
+  }
+  const encoded = encodeURI(safeUri(url)).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
+  if (encoded !== url) add('url_encoded', 'the URL percent-encoded (spaces, non-ASCII)', 'URL_ENCODING', encoded);
+  // A proxy that strips or adds a path prefix makes the receiver see another path than the sender signed.
+  const slashes: number[] = [];
+  for (let i = path.indexOf('/', 1); i !== -1 && slashes.length < MAX_PATH_PREFIXES; i = path.indexOf('/', i + 1)) slashes.push(i);
+  for (const at of slashes) {
+    add(`url_without_prefix_${path.slice(0, at)}`, `the URL without the prefix ${path.slice(0, at)} (added by a proxy or gateway)`, 'PATH_REWRITTEN', url.slice(at));
+  }
+  if (path.length > 1 && path.endsWith('/')) add('url_without_trailing_slash', 'the path without its trailing /', 'PATH_REWRITTEN', url.slice(0, path.length - 1) + url.slice(path.length));
+  return out;
+}
+
+/** Timestamp guesses. */
+export function timestampVariants(timestamp: string): MessagePart[] {
+  if (timestamp.length < 13) return [];
+  return [{ name: 'timestamp_in_seconds', description: `the timestamp in seconds (${timestamp.slice(0, -3)}) instead of milliseconds`, cause: 'TIMESTAMP_IN_MILLISECONDS', timestamp: timestamp.slice(0, -3) }];
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function tryDecode(url: string): string | undefined {
+  try {
+    return decodeURI(url);
+  } catch {
+    return undefined;
+  }
+}
+
+// encodeURI throws on lone surrogates; replace them so the guess is still made.
+function safeUri(url: string): string {
+  return url.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+function gbkToUtf8(body: Uint8Array): Uint8Array | undefined {
+  try {
+    return encoder.encode(new TextDecoder('gbk', { fatal: true }).decode(body));
+  } catch {
+    return undefined; // not GBK, or a runtime without the GBK decoder
+  }
+}
+
+function trimAsciiWhitespace(body: Uint8Array): Uint8Array {
+  const ws = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  let start = 0;
+  let end = body.length;
+  while (start < end && ws(body[start])) start++;
+  while (end > start && ws(body[end - 1])) end--;
+  return body.subarray(start, end);
+}
+
+function concat(a: Uint8Array, b: number[]): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+interface JsonStyle {
+  itemSep: string;
+  keySep: string;
+  asciiOnly?: boolean;
+  sortKeys?: boolean;
+}
+
+// A JSON serialiser with the knobs other languages' defaults differ in: separators, \u-escaping of
+// non-ASCII, key order. Numbers and literals come from JSON.stringify, so they print as JS would.
+function stringify(value: unknown, style: JsonStyle, depth = 0): string {
+  if (depth > 200) return JSON.stringify(value) ?? 'null';
+  if (typeof value === 'string') {
+    const s = JSON.stringify(value);
+    return style.asciiOnly === true ? s.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s;
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => stringify(v, style, depth + 1)).join(style.itemSep)}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (style.sortKeys === true) keys.sort();
+    const parts = keys.map((k) => `${stringify(k, style, depth + 1)}${style.keySep}${stringify((value as Record<string, unknown>)[k], style, depth + 1)}`);
+    return `{${parts.join(style.itemSep)}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
