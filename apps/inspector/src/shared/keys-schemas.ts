@@ -132,5 +132,7 @@ export const keysDoctorInputSchema = z
 /** `keys.doctor` answer: findings, worst first. */
 export const keysDoctorOutputSchema = z.object({
   ok: z.boolean(),
+  /** What the material turned out to be: `private-key`, `public-key`, `certificate`, `pkcs12`, `bundle` or `unknown`. */
+  kind: z.string().optional(),
   findings: z.array(keyFindingSchema),
 });

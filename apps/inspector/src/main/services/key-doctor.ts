@@ -20,7 +20,7 @@ const RANK = { error: 0, warn: 1, ok: 2 } as const;
 export function doctorKey(
   store: KeyStore,
   input: { material?: BytesInput; id?: string; password?: string; against?: string },
-): { ok: boolean; findings: KeyFinding[] } {
+): { ok: boolean; kind: string; findings: KeyFinding[] } {
   let material: KeyInput;
   if (input.material) {
     material = 'text' in input.material ? input.material.text : bytesOf(input.material);
@@ -32,19 +32,10 @@ export function doctorKey(
     material = pem;
   }
   const report = diagnoseKeyMaterial(material, input.password === undefined ? {} : { password: input.password });
-  const findings: KeyFinding[] = findingsOf(report);
+  const findings: KeyFinding[] = report.findings.map((f) => ({ level: f.level, code: f.code, message: f.message }));
   if (input.against !== undefined) findings.push(matchFinding(store, material, input.against, input.password));
   findings.sort((a, b) => RANK[a.level] - RANK[b.level]);
-  return { ok: !findings.some((f) => f.level === 'error'), findings };
-}
-
-function findingsOf(report: unknown): KeyFinding[] {
-  const list = Array.isArray(report) ? report : ((report as { findings?: unknown[]; items?: unknown[] }).findings ?? (report as { items?: unknown[] }).items ?? []);
-  return list.map((item) => {
-    const f = item as { level?: string; code?: string; message?: string };
-    const level = f.level === 'error' || f.level === 'warn' ? f.level : 'ok';
-    return { level, code: String(f.code ?? 'INFO'), message: String(f.message ?? '') };
-  });
+  return { ok: !findings.some((f) => f.level === 'error'), kind: report.kind, findings };
 }
 
 function matchFinding(store: KeyStore, material: KeyInput, against: string, password: string | undefined): KeyFinding {
