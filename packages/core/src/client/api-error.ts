@@ -13,7 +13,14 @@ const WIRE_CODES: ReadonlySet<string> = new Set<WireCode>([
   'SYSTEM_ERROR',
 ]);
 
-/** What {@link ApiError} is made from. */
+/**
+ * What {@link ApiError} is made from.
+ *
+ * @example
+ * ```ts
+ * new ApiError({ status: 429, apiCode: 'FREQUENCY_LIMITED', apiMessage: '频率超限', url, attempts: 1, headers: {}, responseBody: new Uint8Array() });
+ * ```
+ */
 export interface ApiErrorInit {
   status: number;
   /** `code` of the error body exactly as sent, when the body was an APIv3 error body. */

@@ -3,7 +3,14 @@
  * one (RFC 9110 §10.2.3: delay in seconds or an HTTP date).
  */
 
-/** Retry settings of `createClient`. */
+/**
+ * Retry settings of `createClient`.
+ *
+ * @example
+ * ```ts
+ * const retry: RetryOptions = { attempts: 6, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+ * ```
+ */
 export interface RetryOptions {
   /** Most attempts in all, the first one included. Default 4. */
   attempts?: number;
@@ -15,7 +22,14 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-/** Retry settings with defaults filled. */
+/**
+ * Retry settings with defaults filled.
+ *
+ * @example
+ * ```ts
+ * const retry: ResolvedRetryOptions = { ...DEFAULT_RETRY, attempts: 2 };
+ * ```
+ */
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 /**

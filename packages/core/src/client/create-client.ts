@@ -4,7 +4,7 @@
  * answer's signature → typed result or typed error.
  */
 import type { Clock, KeyInput, PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import type { LintWarning, NotifyAnswer } from '../schema/index.js';
+import type { AuditResultNotification, LintWarning, NotifyAnswer } from '../schema/index.js';
 import type { ResolvedRetryOptions, RetryOptions } from './backoff.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { answerSchema, errorBodySchema, parseNotification, serializeNotification } from '../schema/index.js';
@@ -63,7 +63,14 @@ export interface ClientOptions {
   userAgent?: string;
 }
 
-/** Per-call options of `client.send`. */
+/**
+ * Per-call options of `client.send`.
+ *
+ * @example
+ * ```ts
+ * await client.send(notification, { url: 'http://127.0.0.1:3000/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify', signal: AbortSignal.timeout(30_000) });
+ * ```
+ */
 export interface SendOptions {
   /** A full URL: talk to that server only (no failover), for tests and local receivers. */
   url?: string;
@@ -116,7 +123,7 @@ export interface Client {
    * Throws `VALIDATION_FAILED` (nothing sent), {@link ApiError} (non-2xx), `ANSWER_*` (a 2xx that failed
    * verification: it may have been processed), `NETWORK_ERROR` or `TIMEOUT`.
    */
-  send(notification: unknown, options?: SendOptions): Promise<SendResult>;
+  send(notification: AuditResultNotification | Readonly<Record<string, unknown>>, options?: SendOptions): Promise<SendResult>;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -351,6 +358,7 @@ export function createClient(options: ClientOptions): Client {
   }
 
   async function send(notification: unknown, sendOptions: SendOptions = {}): Promise<SendResult> {
+    // Typed loosely on purpose: notifications often come from JSON or forms, and are checked here.
     let parsed: ReturnType<typeof parseNotification>;
     try {
       parsed = parseNotification(notification);

@@ -3,7 +3,14 @@
  * a sliding window over the start times of the last `perMinute` requests, retries and failovers included.
  */
 
-/** Options of {@link createSendLimiter}. */
+/**
+ * Options of {@link createSendLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: SendLimiterOptions = { perMinute: 200, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+ * ```
+ */
 export interface SendLimiterOptions {
   /** Requests allowed in any 60 s. */
   perMinute: number;
@@ -13,7 +20,15 @@ export interface SendLimiterOptions {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Hands out request slots. */
+/**
+ * Hands out request slots.
+ *
+ * @example
+ * ```ts
+ * await limiter.acquire(signal);
+ * await fetch(url, init);
+ * ```
+ */
 export interface SendLimiter {
   /** Resolves when one more request may start (at once while under the limit). */
   acquire(signal?: AbortSignal): Promise<void>;

@@ -58,6 +58,8 @@ interface Accepted {
 /** What one exchange learned so far, for hooks and answers. */
 interface Exchange {
   requestId: string;
+  /** `Wechatpay-Serial` of the request: the key the sender will verify the answer with. */
+  answerKeyId: string | undefined;
   answerKey: LoadedAnswerKey | undefined;
   authorization?: AuthorizationFields;
 }
@@ -188,7 +190,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (sender.mchids !== undefined && !sender.mchids.has(auth.mchid)) {
       return refuse('MCHID_NOT_ALLOWED', `mchid ${auth.mchid} is not allowed to send with certificate ${auth.serialNo}.`, { location: 'authorization', field: 'mchid', value: auth.mchid });
     }
-    const answerKeyId = readHeader(request.headers, 'wechatpay-serial');
+    const { answerKeyId } = exchange;
     if (answerKeyId !== undefined && exchange.answerKey === undefined) {
       return refuse('UNKNOWN_ANSWER_KEY', `Wechatpay-Serial ${answerKeyId} names no key this receiver signs answers with.`, { location: 'header', field: 'Wechatpay-Serial', value: answerKeyId });
     }
@@ -292,7 +294,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const answerKeyId = readHeader(request.headers ?? {}, 'wechatpay-serial');
     // Answers are signed with the key the request named (protocol.md §4); without one, the first key.
     const answerKey = answerKeyId === undefined ? config.firstAnswerKey : config.answerKeys.get(answerKeyId);
-    const exchange: Exchange = { requestId, answerKey };
+    const exchange: Exchange = { requestId, answerKeyId, answerKey };
     try {
       if (!(request.body instanceof Uint8Array)) {
         const refusal = refuse('RAW_BODY_UNAVAILABLE', 'The raw request body is not available, so its signature cannot be checked.');

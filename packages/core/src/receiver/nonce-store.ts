@@ -26,7 +26,14 @@ export interface NonceStore {
   release(key: string): Promise<void>;
 }
 
-/** Options of {@link createMemoryNonceStore}. */
+/**
+ * Options of {@link createMemoryNonceStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryNonceStoreOptions = { max: 10_000 };
+ * ```
+ */
 export interface MemoryNonceStoreOptions {
   /** Most nonces kept at once; when full, expired ones go first, then the oldest. Default 100 000. */
   max?: number;

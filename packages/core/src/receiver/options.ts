@@ -165,7 +165,14 @@ export interface ReceiverOptions {
   onAccepted?: (event: AcceptedEvent) => void;
 }
 
-/** Default largest body: 64 KiB, far above the largest valid notification (about 1.3 KiB of fields). */
+/**
+ * Default largest body: 64 KiB, far above the largest valid notification (about 1.3 KiB of fields).
+ *
+ * @example
+ * ```ts
+ * createReceiver({ ...options, bodyLimit: DEFAULT_BODY_LIMIT / 4 });
+ * ```
+ */
 export const DEFAULT_BODY_LIMIT = 65_536;
 
 const KNOWN_OPTIONS = new Set([
@@ -184,20 +191,41 @@ const KNOWN_OPTIONS = new Set([
   'onAccepted',
 ]);
 
-/** A sender with its key loaded. */
+/**
+ * A sender with its key loaded.
+ *
+ * @example
+ * ```ts
+ * const sender: LoadedSender = { serialNo, publicKey: loadPublicKey(pem), mchids: new Set(['1900016681']) };
+ * ```
+ */
 export interface LoadedSender {
   serialNo: string;
   publicKey: PublicKeyHandle;
   mchids: ReadonlySet<string> | undefined;
 }
 
-/** An answer key with its key loaded. */
+/**
+ * An answer key with its key loaded.
+ *
+ * @example
+ * ```ts
+ * const key: LoadedAnswerKey = { id: 'PUB_KEY_ID_0119000166812025091500000000000001', privateKey: loadPrivateKey(pem) };
+ * ```
+ */
 export interface LoadedAnswerKey {
   id: string;
   privateKey: PrivateKeyHandle;
 }
 
-/** Options after validation: keys loaded, defaults filled. */
+/**
+ * Options after validation: keys loaded, defaults filled.
+ *
+ * @example
+ * ```ts
+ * const { senders, windowSeconds } = resolveReceiverOptions(options);
+ * ```
+ */
 export interface ResolvedReceiverOptions {
   senders: ReadonlyMap<string, LoadedSender>;
   answerKeys: ReadonlyMap<string, LoadedAnswerKey>;

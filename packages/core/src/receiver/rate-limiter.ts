@@ -6,7 +6,14 @@ import type { Clock } from '../types.js';
 import { AuditNotifyError } from '../errors.js';
 import { DEFAULT_REQUESTS_PER_MINUTE } from '../client/constants.js';
 
-/** Outcome of {@link RateLimiter.take}. */
+/**
+ * Outcome of {@link RateLimiter.take}.
+ *
+ * @example
+ * ```ts
+ * const decision: RateLimitDecision = { ok: false, retryAfterSeconds: 12 };
+ * ```
+ */
 export interface RateLimitDecision {
   /** `true` when the request may proceed. */
   ok: boolean;
@@ -27,7 +34,14 @@ export interface RateLimiter {
   take(key: string): Promise<RateLimitDecision>;
 }
 
-/** Options of {@link createMemoryRateLimiter}. */
+/**
+ * Options of {@link createMemoryRateLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryRateLimiterOptions = { perMinute: 100 };
+ * ```
+ */
 export interface MemoryRateLimiterOptions {
   /** Requests a minute per key, also the burst size. Default 200 (protocol.md §1). */
   perMinute?: number;

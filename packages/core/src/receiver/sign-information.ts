@@ -8,7 +8,15 @@ import { buildRequestMessage } from '../signing/index.js';
 /** How many characters of the body the truncated message keeps after the four head lines. */
 const BODY_PREVIEW_CHARS = 32;
 
-/** `detail.sign_information` of a SIGN_ERROR answer. */
+/**
+ * `detail.sign_information` of a SIGN_ERROR answer.
+ *
+ * @example
+ * ```ts
+ * const info = (errorBody.detail as { sign_information?: SignInformation }).sign_information;
+ * console.log(info?.message_len, info?.truncated_sign_message);
+ * ```
+ */
 export interface SignInformation {
   method: string;
   url: string;
