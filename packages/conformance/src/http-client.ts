@@ -1,0 +1,112 @@
+import http from 'node:http';
+import { Readable } from 'node:stream';
+
+/** An HTTP answer as the client received it. */
+export interface ClientAnswer {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: Uint8Array;
+  /** The body decoded as UTF-8. */
+  text: string;
+}
+
+/** A request to send: method, path plus query exactly as signed, headers and body bytes. */
+export interface ClientRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: Uint8Array | string;
+}
+
+/**
+ * Sends one request with Node's `fetch` (undici) and reads the whole answer as bytes.
+ *
+ * @example
+ * ```ts
+ * const answer = await send('http://127.0.0.1:3000', { method: 'GET', url: '/health' });
+ * console.log(answer.status, answer.text);
+ * ```
+ */
+export async function send(base: string, request: ClientRequest): Promise<ClientAnswer> {
+  const response = await fetch(base + request.url, {
+    method: request.method,
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body,
+    text: Buffer.from(body).toString('utf8'),
+  };
+}
+
+/** What {@link sendEndlessBody} saw. */
+export interface EndlessBodyResult {
+  status: number;
+  text: string;
+  /** Bytes of body the client had produced when the answer arrived. */
+  bytesProduced: number;
+  /** True when the answer arrived before the client finished sending the body. */
+  answeredBeforeBodyEnd: boolean;
+}
+
+/**
+ * Streams a body of `totalBytes` with `node:http`, produced lazily one chunk at a time (so nothing is sent
+ * faster than the server reads it), and stops producing as soon as the answer arrives. With
+ * `declareLength` the request carries `Content-Length: totalBytes`; without it, chunked encoding.
+ *
+ * @example
+ * ```ts
+ * const result = await sendEndlessBody(url, { path: '/notify', headers, totalBytes: 1 << 30, declareLength: false });
+ * console.log(result.status, result.bytesProduced);
+ * ```
+ */
+export function sendEndlessBody(
+  base: string,
+  options: { path: string; headers: Record<string, string>; totalBytes: number; declareLength: boolean },
+): Promise<EndlessBodyResult> {
+  const { hostname, port } = new URL(base);
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  return new Promise((resolve, reject) => {
+    let produced = 0;
+    let answered = false;
+    const body = new Readable({
+      read() {
+        if (answered) return;
+        if (produced >= options.totalBytes) return void this.push(null);
+        const size = Math.min(chunk.length, options.totalBytes - produced);
+        produced += size;
+        this.push(chunk.subarray(0, size));
+      },
+    });
+    const headers = { ...options.headers };
+    if (options.declareLength) headers['content-length'] = String(options.totalBytes);
+    const req = http.request({ host: hostname, port: Number(port), method: 'POST', path: options.path, headers });
+    req.on('response', (res) => {
+      answered = true;
+      const bytesProduced = produced;
+      const answeredBeforeBodyEnd = produced < options.totalBytes;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => {
+        body.destroy();
+        req.destroy();
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(parts).toString('utf8'),
+          bytesProduced,
+          answeredBeforeBodyEnd,
+        });
+      });
+      res.on('error', reject);
+    });
+    // Once the server has answered and closed, writing the rest fails: that is expected, not an error.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    body.pipe(req);
+  });
+}

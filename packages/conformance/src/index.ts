@@ -1,0 +1,17 @@
+/**
+ * `@auditnotify/conformance` (private): the one conformance suite that every HTTP adapter of the core
+ * receiver runs against a real app, plus the HTTP and `openssl` helpers it is built from.
+ *
+ * @example
+ * ```ts
+ * import { defineConformanceSuite } from '@auditnotify/conformance';
+ * defineConformanceSuite({ name: 'koa', createMiddleware: createKoaMiddleware, createApp: startKoaApp });
+ * ```
+ */
+export { defineConformanceSuite } from './define-conformance-suite.js';
+export type { AppSetup, ConformanceApp, ConformanceTarget, PluginOptions } from './define-conformance-suite.js';
+export { createCountingRelay } from './counting-relay.js';
+export type { CountingRelay } from './counting-relay.js';
+export { send, sendEndlessBody } from './http-client.js';
+export type { ClientAnswer, ClientRequest, EndlessBodyResult } from './http-client.js';
+export { opensslVerify } from './openssl-verify.js';
