@@ -48,10 +48,10 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
         // Core answers a body that is not bytes with 500 RAW_BODY_UNAVAILABLE (never a re-serialisation).
         return receiver.handle({ ...request, body: (parsed ?? null) as Uint8Array });
       }
+      // The unread rest of the body is discarded as it arrives (never buffered). The connection is not
+      // closed on the sender: closing with unread bytes makes the kernel reset it, and the 413 can be lost.
       overLimit ??= new Uint8Array(receiver.bodyLimit + 1);
-      const answer = await receiver.handle({ ...request, body: overLimit });
-      // The rest of the body may still be arriving: close the connection instead of reading it.
-      return { ...answer, headers: { ...answer.headers, Connection: 'close' } };
+      return receiver.handle({ ...request, body: overLimit });
     },
   };
 }
