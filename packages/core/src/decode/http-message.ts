@@ -8,13 +8,27 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** A head line of the input, with its 1-based line number. */
+/**
+ * A head line of the input, with its 1-based line number.
+ *
+ * @example
+ * ```ts
+ * const start: HeadLine = { text: 'POST / HTTP/1.1', line: 1 };
+ * ```
+ */
 export interface HeadLine {
   readonly text: string;
   readonly line: number;
 }
 
-/** Start line, header lines and where the body starts. */
+/**
+ * Start line, header lines and where the body starts.
+ *
+ * @example
+ * ```ts
+ * const { start, fields, bodyStart } = splitMessage(capture, 'HTTP request');
+ * ```
+ */
 export interface SplitMessage {
   readonly start: HeadLine;
   readonly fields: readonly HeadLine[];
@@ -25,11 +39,27 @@ export interface SplitMessage {
   readonly bodyLine: number;
 }
 
+/**
+ * Text as UTF-8 bytes; bytes as they are.
+ *
+ * @example
+ * ```ts
+ * toBytes('中'); // Uint8Array [0xe4, 0xb8, 0xad]
+ * ```
+ */
 export function toBytes(input: string | Uint8Array): Uint8Array {
   return typeof input === 'string' ? encoder.encode(input) : input;
 }
 
-/** Splits the head into lines (CRLF or LF), skipping empty lines before the start line (RFC 9112 §2.2). */
+/**
+ * Splits the head into lines (CRLF or LF), skipping empty lines before the start line (RFC 9112 §2.2).
+ *
+ * @example
+ * ```ts
+ * const message = splitMessage('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'HTTP request');
+ * message.start.text; // 'GET / HTTP/1.1'
+ * ```
+ */
 export function splitMessage(input: string | Uint8Array, what: string): SplitMessage {
   const bytes = toBytes(input);
   let offset = 0;
@@ -62,7 +92,14 @@ function finish(lines: HeadLine[], bytes: Uint8Array, bodyStart: number, bodyLin
   return { start, fields, bytes, bodyStart, bodyLine };
 }
 
-/** Parses header field lines into lower-case names; repeated fields are joined with ", " (RFC 9110 §5.3). */
+/**
+ * Parses header field lines into lower-case names; repeated fields are joined with ", " (RFC 9110 §5.3).
+ *
+ * @example
+ * ```ts
+ * parseFields([{ text: 'X-A: 1', line: 2 }, { text: 'x-a: 2', line: 3 }]); // { 'x-a': '1, 2' }
+ * ```
+ */
 export function parseFields(fields: readonly HeadLine[]): Record<string, string> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   let last: string | undefined;
@@ -87,7 +124,14 @@ export function parseFields(fields: readonly HeadLine[]): Record<string, string>
   return { ...headers };
 }
 
-/** Reads the body as the headers frame it: chunked, Content-Length, or the rest of the input. */
+/**
+ * Reads the body as the headers frame it: chunked, Content-Length, or the rest of the input.
+ *
+ * @example
+ * ```ts
+ * const body = readBody(message, headers, { noBody: status === 204 });
+ * ```
+ */
 export function readBody(message: SplitMessage, headers: Record<string, string>, options: { noBody?: boolean } = {}): Uint8Array {
   const { bytes, bodyStart, bodyLine } = message;
   const rest = bytes.subarray(bodyStart);
@@ -165,10 +209,27 @@ function countLf(bytes: Uint8Array): number {
   return n;
 }
 
+/**
+ * Shortens text quoted in an error message.
+ *
+ * @example
+ * ```ts
+ * clip('x'.repeat(100)).length; // 61
+ * ```
+ */
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/**
+ * True for an RFC 9110 token (method or header name).
+ *
+ * @example
+ * ```ts
+ * isToken('Content-Type'); // true
+ * isToken('Bad Name'); // false
+ * ```
+ */
 export function isToken(text: string): boolean {
   return TOKEN.test(text);
 }
@@ -177,6 +238,12 @@ export function isToken(text: string): boolean {
  * Splits an absolute URL into authority and the request target (path + query as written, never
  * re-encoded: protocol.md §3 signs the target exactly as sent). The fragment is dropped: it never goes
  * on the wire. Returns `undefined` when `url` is not absolute.
+ *
+ * @example
+ * ```ts
+ * splitAbsoluteUrl('https://api.mch.weixin.qq.com/v3/x?a=1#f');
+ * // { scheme: 'https', authority: 'api.mch.weixin.qq.com', target: '/v3/x?a=1' }
+ * ```
  */
 export function splitAbsoluteUrl(url: string): { scheme: string; authority: string; target: string } | undefined {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s.exec(url);

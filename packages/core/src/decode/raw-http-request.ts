@@ -1,7 +1,14 @@
 import { decodeError } from './decode-error.js';
 import { clip, isToken, parseFields, readBody, splitAbsoluteUrl, splitMessage } from './http-message.js';
 
-/** An HTTP request decoded from captured text: what a receiver would have been handed. */
+/**
+ * An HTTP request decoded from captured text: what a receiver would have been handed.
+ *
+ * @example
+ * ```ts
+ * const { method, url, headers, body }: RawHttpRequest = parseRawHttpRequest(capture);
+ * ```
+ */
 export interface RawHttpRequest {
   /** As written (a verifier signs the upper-case method: protocol.md §3). */
   method: string;

@@ -1,7 +1,14 @@
 import { decodeError } from './decode-error.js';
 import { clip, parseFields, readBody, splitMessage } from './http-message.js';
 
-/** An HTTP response decoded from captured text, e.g. a signed answer to verify. */
+/**
+ * An HTTP response decoded from captured text, e.g. a signed answer to verify.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body }: RawHttpResponse = parseRawHttpResponse(capture);
+ * ```
+ */
 export interface RawHttpResponse {
   status: number;
   /** Reason phrase, possibly empty. */

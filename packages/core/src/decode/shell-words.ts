@@ -3,7 +3,14 @@
 // single-quoted body spanning lines).
 import { decodeError } from './decode-error.js';
 
-/** One shell word with the line it starts on. */
+/**
+ * One shell word with the line it starts on.
+ *
+ * @example
+ * ```ts
+ * const word: ShellWord = { value: '-X', line: 1 };
+ * ```
+ */
 export interface ShellWord {
   readonly value: string;
   readonly line: number;
@@ -16,6 +23,11 @@ const ANSI_SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x0
  * Splits shell text into words. Unquoted newlines separate words like spaces (a pasted command that lost a
  * `\` still reads as one command); `#` at the start of a word starts a comment. Throws `DECODE_FAILED`
  * for an unterminated quote, naming the line where it opened.
+ *
+ * @example
+ * ```ts
+ * splitShellWords("curl -d '{\n}' \\\n  http://h/").map((w) => w.value); // ['curl', '-d', '{\n}', 'http://h/']
+ * ```
  */
 export function splitShellWords(text: string): ShellWord[] {
   const words: ShellWord[] = [];

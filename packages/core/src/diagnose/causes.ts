@@ -1,6 +1,11 @@
 /**
  * Why a signature did not verify, as {@link diagnoseSignature} names it (protocol.md §7 lists where
  * integrations break). Stable strings: UIs and the CLI branch on them.
+ *
+ * @example
+ * ```ts
+ * if (diagnosis.likelyCause?.code === 'BODY_RESERIALISED') showHint('verify the raw bytes');
+ * ```
  */
 export type CauseCode =
   | 'AUTH_MISSING'

@@ -12,7 +12,14 @@ import { CAUSE_TITLES, type CauseCode } from './causes.js';
 import { bodyVariants, timestampVariants, urlVariants, type MessagePart } from './message-variants.js';
 import { digestMatches, openSignature, verifiesAsPss } from './recover-digest.js';
 
-/** What to diagnose: a signed request (`Authorization`) or a signed answer (`Wechatpay-*` headers). */
+/**
+ * What to diagnose: a signed request (`Authorization`) or a signed answer (`Wechatpay-*` headers).
+ *
+ * @example
+ * ```ts
+ * const input: DiagnoseSignatureInput = { kind: 'response', headers: res.headers, body: rawBody, publicKeys };
+ * ```
+ */
 export interface DiagnoseSignatureInput {
   kind: 'request' | 'response';
   /** Request method (requests only; default `POST`). */
@@ -30,14 +37,29 @@ export interface DiagnoseSignatureInput {
   engine?: SignatureEngine;
 }
 
-/** One check of the verifier, in the order a verifier runs them. */
+/**
+ * One check of the verifier, in the order a verifier runs them.
+ *
+ * @example
+ * ```ts
+ * for (const check of diagnosis.checks) console.log(check.ok ? '✓' : '✗', check.name, check.detail);
+ * ```
+ */
 export interface DiagnosisCheck {
   name: 'authorization' | 'headers' | 'key_known' | 'timestamp_window' | 'signature_format' | 'signature' | 'signature_type';
   ok: boolean;
   detail: string;
 }
 
-/** A message a sender might really have signed, and whether the signature verifies over it. */
+/**
+ * A message a sender might really have signed, and whether the signature verifies over it.
+ *
+ * @example
+ * ```ts
+ * const proof = diagnosis.variants.find((v) => v.verifies);
+ * if (proof) render(diffBytes(diagnosis.message, proof.message));
+ * ```
+ */
 export interface SignatureVariant {
   name: string;
   description: string;
@@ -47,7 +69,14 @@ export interface SignatureVariant {
   keyId?: string;
 }
 
-/** The single most likely reason the signature failed. */
+/**
+ * The single most likely reason the signature failed.
+ *
+ * @example
+ * ```ts
+ * const { code, title, explanation } = diagnosis.likelyCause ?? {};
+ * ```
+ */
 export interface LikelyCause {
   code: CauseCode;
   title: string;
@@ -58,7 +87,15 @@ export interface LikelyCause {
   keyId?: string;
 }
 
-/** The result of {@link diagnoseSignature}. */
+/**
+ * The result of {@link diagnoseSignature}.
+ *
+ * @example
+ * ```ts
+ * const diagnosis: SignatureDiagnosis = await diagnoseSignature(input);
+ * if (!diagnosis.verified) console.log(diagnosis.likelyCause?.title);
+ * ```
+ */
 export interface SignatureDiagnosis {
   kind: 'request' | 'response';
   /** True when a verifier with these keys, clock and window would accept it. */

@@ -1,6 +1,13 @@
 import { escapeBytes } from './escape-bytes.js';
 
-/** A run of a byte-level diff: bytes both sides share, bytes only in `a` (removed), or only in `b` (added). */
+/**
+ * A run of a byte-level diff: bytes both sides share, bytes only in `a` (removed), or only in `b` (added).
+ *
+ * @example
+ * ```ts
+ * for (const s of diffBytes(a, b).segments) print(s.kind === 'same' ? s.text : `[${s.kind}: ${s.text}]`);
+ * ```
+ */
 export interface DiffSegment {
   kind: 'same' | 'removed' | 'added';
   /** Offset of the run in `a` (for `added`: where in `a` it would go). */
@@ -12,7 +19,14 @@ export interface DiffSegment {
   text: string;
 }
 
-/** What differs between two byte strings. */
+/**
+ * What differs between two byte strings.
+ *
+ * @example
+ * ```ts
+ * const { offset, context }: ByteDiff = diffBytes(expected, actual);
+ * ```
+ */
 export interface ByteDiff {
   equal: boolean;
   /** First offset where the two differ (the shorter length when one is a prefix of the other); `-1` when equal. */
@@ -25,6 +39,14 @@ export interface ByteDiff {
   minimal: boolean;
 }
 
+/**
+ * Bounds of {@link diffBytes}.
+ *
+ * @example
+ * ```ts
+ * diffBytes(a, b, { context: 8, maxEdits: 200 });
+ * ```
+ */
 export interface DiffBytesOptions {
   /** Bytes of context on each side of the first difference (default 24). */
   context?: number;

@@ -3,7 +3,14 @@
 // received are produced.
 import type { CauseCode } from './causes.js';
 
-/** One guess at what was really signed. */
+/**
+ * One guess at what was really signed.
+ *
+ * @example
+ * ```ts
+ * const part: MessagePart = { name: 'url_without_query', description: 'the URL without its query string', cause: 'QUERY_MISMATCH', url: '/v3/x' };
+ * ```
+ */
 export interface MessagePart {
   name: string;
   description: string;
@@ -22,6 +29,12 @@ const COMPACT = { itemSep: ',', keySep: ':' };
 /**
  * Body guesses, the smallest edits first: when two guesses give the same bytes (a compact body that only
  * gained a newline), the first, more precise one is kept.
+ *
+ * @example
+ * ```ts
+ * bodyVariants(new TextEncoder().encode('{"a": 1}\n')).map((p) => p.name);
+ * // ['body_without_final_newline', 'body_crlf', 'body_trimmed', 'body_compact_json', …]
+ * ```
  */
 export function bodyVariants(body: Uint8Array): MessagePart[] {
   const out: MessagePart[] = [];
@@ -73,7 +86,14 @@ export function bodyVariants(body: Uint8Array): MessagePart[] {
   return out;
 }
 
-/** Request-target guesses, most likely first. */
+/**
+ * Request-target guesses, most likely first.
+ *
+ * @example
+ * ```ts
+ * urlVariants('/v3/x?b=1', 'api.mch.weixin.qq.com')[0]?.url; // '/v3/x'
+ * ```
+ */
 export function urlVariants(url: string, host: string | undefined): MessagePart[] {
   const out: MessagePart[] = [];
   const add = (name: string, description: string, cause: CauseCode, value: string) => out.push({ name, description, cause, url: value });
@@ -108,7 +128,14 @@ export function urlVariants(url: string, host: string | undefined): MessagePart[
   return out;
 }
 
-/** Timestamp guesses. */
+/**
+ * Timestamp guesses.
+ *
+ * @example
+ * ```ts
+ * timestampVariants('1757900000123')[0]?.timestamp; // '1757900000'
+ * ```
+ */
 export function timestampVariants(timestamp: string): MessagePart[] {
   if (timestamp.length < 13) return [];
   return [{ name: 'timestamp_in_seconds', description: `the timestamp in seconds (${timestamp.slice(0, -3)}) instead of milliseconds`, cause: 'TIMESTAMP_IN_MILLISECONDS', timestamp: timestamp.slice(0, -3) }];

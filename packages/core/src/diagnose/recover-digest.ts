@@ -5,10 +5,24 @@
 import { constants, createHash, publicDecrypt, verify } from 'node:crypto';
 import type { PublicKeyHandle } from '../types.js';
 
-/** What a signature holds once opened with one public key. */
+/**
+ * What a signature holds once opened with one public key.
+ *
+ * @example
+ * ```ts
+ * const opened: OpenedSignature = openSignature(publicKey, signatureBytes);
+ * ```
+ */
 export type OpenedSignature = { kind: 'pkcs1'; algorithm: DigestAlgorithm; digest: Uint8Array } | { kind: 'garbage' };
 
-/** Hashes a PKCS#1 v1.5 block can name. */
+/**
+ * Hashes a PKCS#1 v1.5 block can name.
+ *
+ * @example
+ * ```ts
+ * const algorithm: DigestAlgorithm = 'sha256';
+ * ```
+ */
 export type DigestAlgorithm = 'sha256' | 'sha1' | 'sha384' | 'sha512' | 'md5' | 'sha224';
 
 // DER prefixes of DigestInfo for each hash (RFC 8017 §9.2 note 1).

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { apiString } from './api-string.js';
 
-/** The 200 OK body of the endpoint (seed, 应答参数): `{"ret_msg": "SUCC"}`, `ret_msg` optional. */
+/**
+ * The 200 OK body of the endpoint (seed, 应答参数): `{"ret_msg": "SUCC"}`, `ret_msg` optional.
+ *
+ * @example
+ * ```ts
+ * const answer: NotifyAnswer = { ret_msg: 'SUCC' };
+ * ```
+ */
 export interface NotifyAnswer {
   /** 接口返回信息. */
   ret_msg?: string;
@@ -19,7 +26,14 @@ export interface NotifyAnswer {
  */
 export const answerSchema = z.object({ ret_msg: apiString().optional() }).loose();
 
-/** An APIv3 error body (protocol.md §2). */
+/**
+ * An APIv3 error body (protocol.md §2).
+ *
+ * @example
+ * ```ts
+ * const body: ErrorBody = { code: 'PARAM_ERROR', message: 'mchid: is required', detail: { field: 'mchid', location: 'body' } };
+ * ```
+ */
 export interface ErrorBody {
   /** Wire code, e.g. `PARAM_ERROR`. */
   code: string;

@@ -3,14 +3,30 @@
 import { z } from 'zod';
 import { findUnsupportedCharacter, utf8ByteLength } from './utf8.js';
 
-/** Human name of a JSON value's type, for messages (`null`, `array`, `number` …). */
+/**
+ * Human name of a JSON value's type, for messages (`null`, `array`, `number` …).
+ *
+ * @example
+ * ```ts
+ * jsonTypeName([]); // 'array'
+ * jsonTypeName(null); // 'null'
+ * ```
+ */
 export function jsonTypeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
 
-/** The sentence about a character APIv3 cannot take, or `undefined` when the string is fine. */
+/**
+ * The sentence about a character APIv3 cannot take, or `undefined` when the string is fine.
+ *
+ * @example
+ * ```ts
+ * unsupportedCharacterIssue('ok'); // undefined
+ * unsupportedCharacterIssue('😀'); // 'holds U+1F600 at index 0, a 4-byte UTF-8 character …'
+ * ```
+ */
 export function unsupportedCharacterIssue(value: string): string | undefined {
   const bad = findUnsupportedCharacter(value);
   if (!bad) return undefined;
@@ -19,6 +35,14 @@ export function unsupportedCharacterIssue(value: string): string | undefined {
     : `holds a lone surrogate at index ${bad.index}, which has no UTF-8 form; fix the text encoding`;
 }
 
+/**
+ * Limits of one APIv3 string field.
+ *
+ * @example
+ * ```ts
+ * apiString({ nonEmpty: true, maxBytes: 64 });
+ * ```
+ */
 export interface ApiStringOptions {
   /** Upper limit in UTF-8 bytes. */
   maxBytes?: number;
@@ -28,7 +52,15 @@ export interface ApiStringOptions {
   check?: (value: string) => string | undefined;
 }
 
-/** A zod string with the APIv3 rules and messages that say what to fix. */
+/**
+ * A zod string with the APIv3 rules and messages that say what to fix.
+ *
+ * @example
+ * ```ts
+ * const outRequestNo = apiString({ nonEmpty: true, maxBytes: 64 });
+ * outRequestNo.safeParse('单'.repeat(22)).success; // false: 66 bytes
+ * ```
+ */
 export function apiString(options: ApiStringOptions = {}) {
   return z
     .string({

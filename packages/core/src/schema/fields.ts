@@ -1,14 +1,28 @@
 // Field metadata of the seed (000_d5f1b9acd79acc02.txt, 请求参数 / 应答参数), in the order the seed lists
 // them: the one source for labels in UIs, for PARAM_ERROR messages and for the byte limits of the schema.
 
-/** One allowed value of an enumerated field, with the seed's labels. */
+/**
+ * One allowed value of an enumerated field, with the seed's labels.
+ *
+ * @example
+ * ```ts
+ * const pass: FieldEnumValue = { value: 'PASS', labelZh: '审核通过', labelEn: 'Approved' };
+ * ```
+ */
 export interface FieldEnumValue {
   readonly value: string;
   readonly labelZh: string;
   readonly labelEn: string;
 }
 
-/** What a UI or an error message needs to know about one JSON field. */
+/**
+ * What a UI or an error message needs to know about one JSON field.
+ *
+ * @example
+ * ```ts
+ * for (const field of NOTIFICATION_FIELDS) console.log(`${field.labelZh} (${field.name})${field.required ? ' *' : ''}`);
+ * ```
+ */
 export interface FieldMeta {
   /** JSON field name, e.g. `out_request_no`. */
   readonly name: string;

@@ -1,6 +1,13 @@
 import { NOTIFICATION_FIELDS } from './fields.js';
 
-/** Advice about a notification that is valid but probably not what the sender meant. Never an error. */
+/**
+ * Advice about a notification that is valid but probably not what the sender meant. Never an error.
+ *
+ * @example
+ * ```ts
+ * const warning: LintWarning = { code: 'UNKNOWN_FIELD', field: 'trace_id', message: 'trace_id is not a field …' };
+ * ```
+ */
 export interface LintWarning {
   /** `REJECT_WITHOUT_FAIL_CODE`, `REJECT_WITHOUT_FAIL_MSG`, `FAIL_FIELDS_WITH_PASS` or `UNKNOWN_FIELD`. */
   code: string;

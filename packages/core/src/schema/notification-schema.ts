@@ -3,12 +3,29 @@ import { apiString, jsonTypeName, unsupportedCharacterIssue } from './api-string
 import { NOTIFICATION_FIELDS } from './fields.js';
 import { rfc3339Issue } from './rfc3339.js';
 
-/** `PASS` 审核通过 (approved) or `REJECT` 审核驳回 (rejected). */
+/**
+ * `PASS` 审核通过 (approved) or `REJECT` 审核驳回 (rejected).
+ *
+ * @example
+ * ```ts
+ * const result: AuditResult = 'REJECT';
+ * ```
+ */
 export type AuditResult = 'PASS' | 'REJECT';
 
 /**
  * The body of the audit-result notification (seed, 请求参数). Unknown fields are kept, never dropped
  * (protocol.md §1: forward compatibility), and show up in the index signature.
+ *
+ * @example
+ * ```ts
+ * const notification: AuditResultNotification = {
+ *   out_request_no: 'htozr8denqegbt6tk6u10iymo7yww5pn',
+ *   mchid: '1900016681',
+ *   audit_result: 'PASS',
+ *   audit_finish_time: '2015-05-20T13:29:35+08:00',
+ * };
+ * ```
  */
 export interface AuditResultNotification {
   /** 资料更新请求单号, at most 64 UTF-8 bytes. */

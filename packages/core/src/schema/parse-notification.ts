@@ -5,7 +5,14 @@ import { NOTIFICATION_FIELDS } from './fields.js';
 import { lintNotification, unknownFieldsOf, type LintWarning } from './lint-notification.js';
 import { notificationSchema, type AuditResultNotification } from './notification-schema.js';
 
-/** A valid notification with what the schema noticed besides errors. */
+/**
+ * A valid notification with what the schema noticed besides errors.
+ *
+ * @example
+ * ```ts
+ * const { notification, unknownFields, warnings }: ParsedNotification = parseNotification(JSON.parse(text));
+ * ```
+ */
 export interface ParsedNotification {
   notification: AuditResultNotification;
   /** Fields the seed does not define, kept in `notification` (forward compatibility). */
@@ -13,7 +20,14 @@ export interface ParsedNotification {
   warnings: LintWarning[];
 }
 
-/** One problem of a body, as `detail.issues` lists them. */
+/**
+ * One problem of a body, as `detail.issues` lists them.
+ *
+ * @example
+ * ```ts
+ * const issue: FieldIssue = { field: 'fail_code', issue: 'is 40 bytes in UTF-8, over the limit of 32; …' };
+ * ```
+ */
 export interface FieldIssue {
   /** JSON field name; nested paths joined by `.`; `''` for the body itself. */
   field: string;
@@ -21,7 +35,15 @@ export interface FieldIssue {
   issue: string;
 }
 
-/** Outcome of {@link safeParseNotification}. */
+/**
+ * Outcome of {@link safeParseNotification}.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseNotificationResult = safeParseNotification(body);
+ * if (!result.ok) console.error(result.error.detail?.field);
+ * ```
+ */
 export type SafeParseNotificationResult = ({ ok: true } & ParsedNotification) | { ok: false; error: AuditNotifyError };
 
 const ORDER = new Map(NOTIFICATION_FIELDS.map((f, i) => [f.name, i]));

@@ -25,7 +25,14 @@ function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-/** Where a string holds a character APIv3 cannot take, and why. */
+/**
+ * Where a string holds a character APIv3 cannot take, and why.
+ *
+ * @example
+ * ```ts
+ * const bad: UnsupportedCharacter | undefined = findUnsupportedCharacter(text);
+ * ```
+ */
 export interface UnsupportedCharacter {
   /** Index in UTF-16 code units. */
   readonly index: number;
