@@ -21,9 +21,18 @@ import { serializeNotification } from './schema/serialize-notification.js';
 import { signRequest } from './signing/sign-request.js';
 import type { CertificateInfo, Clock, PrivateKeyHandle, PublicKeyHandle, SignatureEngine, UnixSeconds } from './types.js';
 
+// Re-exported so tests can type a key set without a second import path.
 export type { TestKeySet, TestKeySetOptions } from './keys/generate-test-key-set.js';
 
-/** A {@link TestKeySet} with its keys loaded, plus option fragments ready for the receiver, client and verifier. */
+/**
+ * A {@link TestKeySet} with its keys loaded, plus option fragments ready for the receiver, client and verifier.
+ *
+ * @example
+ * ```ts
+ * const keys: TestKeys = generateTestKeys();
+ * await verifyResponse({ headers, body, publicKeys: keys.publicKeys });
+ * ```
+ */
 export interface TestKeys extends TestKeySet {
   readonly handles: {
     /** Signs requests (`apiclient_key.pem`). */
@@ -72,7 +81,14 @@ export function generateTestKeys(options: TestKeySetOptions = {}): TestKeys {
   });
 }
 
-/** Options of {@link createTestRequest}. */
+/**
+ * Options of {@link createTestRequest}.
+ *
+ * @example
+ * ```ts
+ * await createTestRequest({ keys, body: '{"mchid":"1"}', timestamp: now - 301 } satisfies CreateTestRequestOptions);
+ * ```
+ */
 export interface CreateTestRequestOptions {
   /** Keys from {@link generateTestKeys} (or a plain {@link TestKeySet}, loaded on the fly). */
   keys: TestKeys | TestKeySet;
@@ -94,7 +110,14 @@ export interface CreateTestRequestOptions {
   engine?: SignatureEngine;
 }
 
-/** A signed request as it arrives at a receiver (the shape `Receiver.handle` takes). */
+/**
+ * A signed request as it arrives at a receiver (the shape `Receiver.handle` takes).
+ *
+ * @example
+ * ```ts
+ * const { method, url, headers, body }: TestRequest = await createTestRequest({ keys });
+ * ```
+ */
 export interface TestRequest {
   method: string;
   url: string;

@@ -6,7 +6,14 @@ import { encodeBase64 } from '../keys/encoding.js';
 import { apiV3KeyBytes } from './apiv3-key.js';
 import type { EncryptedResource } from './resource.js';
 
-/** Input of {@link encryptResource}. */
+/**
+ * Input of {@link encryptResource}.
+ *
+ * @example
+ * ```ts
+ * encryptResource({ plaintext: 'hello', apiV3Key, nonce: 'fdasflkja484', associatedData: 'transaction' });
+ * ```
+ */
 export interface EncryptResourceInput {
   /** Text (UTF-8), bytes, or any other value (then serialised with `JSON.stringify`). */
   plaintext: unknown;

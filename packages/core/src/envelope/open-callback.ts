@@ -6,7 +6,14 @@ import { decryptResource } from './decrypt-resource.js';
 import { parseCallbackEnvelope } from './parse-callback-envelope.js';
 import type { CallbackEnvelope, DecryptedResource } from './resource.js';
 
-/** Options of {@link openCallback}: those of `verifyResponse` plus the APIv3 key. */
+/**
+ * Options of {@link openCallback}: those of `verifyResponse` plus the APIv3 key.
+ *
+ * @example
+ * ```ts
+ * const options: OpenCallbackOptions = { headers: req.headers, body: rawBody, publicKeys, apiV3Key };
+ * ```
+ */
 export interface OpenCallbackOptions extends Omit<VerifyResponseOptions, 'body'> {
   /** The raw callback body exactly as received. */
   body: string | Uint8Array;
@@ -14,7 +21,14 @@ export interface OpenCallbackOptions extends Omit<VerifyResponseOptions, 'body'>
   apiV3Key: string | Uint8Array;
 }
 
-/** A verified, decrypted APIv3 callback. */
+/**
+ * A verified, decrypted APIv3 callback.
+ *
+ * @example
+ * ```ts
+ * const { envelope, resource }: OpenedCallback = await openCallback(options);
+ * ```
+ */
 export interface OpenedCallback {
   envelope: CallbackEnvelope;
   resource: DecryptedResource;

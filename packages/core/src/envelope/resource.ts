@@ -2,7 +2,14 @@
  * Shapes of the standard APIv3 callback envelope (protocol.md §6), shared by the envelope functions.
  */
 
-/** The encrypted `resource` of an APIv3 callback. */
+/**
+ * The encrypted `resource` of an APIv3 callback.
+ *
+ * @example
+ * ```ts
+ * const resource: EncryptedResource = { algorithm: 'AEAD_AES_256_GCM', ciphertext, nonce: 'fdasflkja484', associated_data: 'transaction' };
+ * ```
+ */
 export interface EncryptedResource {
   /** Always `AEAD_AES_256_GCM`. */
   algorithm: 'AEAD_AES_256_GCM';
@@ -16,7 +23,15 @@ export interface EncryptedResource {
   original_type?: string;
 }
 
-/** A parsed APIv3 callback body; unknown fields are kept. */
+/**
+ * A parsed APIv3 callback body; unknown fields are kept.
+ *
+ * @example
+ * ```ts
+ * const envelope: CallbackEnvelope = parseCallbackEnvelope(rawBody);
+ * envelope.event_type; // 'TRANSACTION.SUCCESS'
+ * ```
+ */
 export interface CallbackEnvelope {
   id: string;
   create_time: string;
@@ -27,7 +42,14 @@ export interface CallbackEnvelope {
   [key: string]: unknown;
 }
 
-/** What {@link decryptResource} gives back. */
+/**
+ * What {@link decryptResource} gives back.
+ *
+ * @example
+ * ```ts
+ * const { plaintext, json }: DecryptedResource = decryptResource(envelope.resource, apiV3Key);
+ * ```
+ */
 export interface DecryptedResource {
   /** The UTF-8 plaintext. */
   plaintext: string;

@@ -3,7 +3,14 @@
 // gets "this is a certificate" instead of a generic parse error. It never recurses without bound and never
 // throws: every malformed input yields `undefined`, which keeps the loaders' fuzz property simple.
 
-/** One DER element: tag byte, and where its content lies in the input. */
+/**
+ * One DER element: tag byte, and where its content lies in the input.
+ *
+ * @example
+ * ```ts
+ * const tlv: Tlv | undefined = readTlv(der, 0, der.length);
+ * ```
+ */
 export interface Tlv {
   readonly tag: number;
   /** Start of the content octets. */
@@ -12,7 +19,14 @@ export interface Tlv {
   readonly end: number;
 }
 
-/** What a DER blob looks like, by its outer structure only. */
+/**
+ * What a DER blob looks like, by its outer structure only.
+ *
+ * @example
+ * ```ts
+ * const kind: DerKind = classifyDer(der); // 'pkcs8'
+ * ```
+ */
 export type DerKind =
   | 'pkcs8'
   | 'encrypted-pkcs8'

@@ -12,7 +12,14 @@ import { DECRYPT_KEY_HINT } from './load-private-key.js';
 import { readMaterial, type Material, type MaterialItem, type MaterialRepair } from './material.js';
 import { inspectPkcs12 } from './pkcs12-info.js';
 
-/** One result of the key doctor. */
+/**
+ * One result of the key doctor.
+ *
+ * @example
+ * ```ts
+ * const errors = report.findings.filter((f: KeyFinding) => f.level === 'error');
+ * ```
+ */
 export interface KeyFinding {
   readonly level: 'ok' | 'warn' | 'error';
   /** Stable code, e.g. `KEY_FORMAT_PKCS1`, `CERT_EXPIRED`, `KEY_CERT_MISMATCH`. */
@@ -21,7 +28,15 @@ export interface KeyFinding {
   readonly message: string;
 }
 
-/** What the key doctor found, with the facts it could read. */
+/**
+ * What the key doctor found, with the facts it could read.
+ *
+ * @example
+ * ```ts
+ * const report: KeyReport = diagnoseKeyMaterial({ path: 'apiclient_cert.p12' }, { mchid: '1900016681' });
+ * report.certificate?.serialNo; // '5157F09E…'
+ * ```
+ */
 export interface KeyReport {
   /** True when no finding is an error. */
   readonly ok: boolean;
@@ -40,7 +55,14 @@ export interface KeyReport {
   };
 }
 
-/** Options of {@link diagnoseKeyMaterial}. */
+/**
+ * Options of {@link diagnoseKeyMaterial}.
+ *
+ * @example
+ * ```ts
+ * const options: DiagnoseKeyOptions = { certificate: { path: 'apiclient_cert.pem' }, serialNo: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', mchid: '1900016681' };
+ * ```
+ */
 export interface DiagnoseKeyOptions {
   /** Password of a PKCS#12 file or encrypted PEM. */
   password?: string;

@@ -6,7 +6,14 @@ import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
 import forge from '../internal/forge.js';
 
-/** Options of {@link generateTestKeySet}. */
+/**
+ * Options of {@link generateTestKeySet}.
+ *
+ * @example
+ * ```ts
+ * generateTestKeySet({ mchid: '1900000001', notAfter: new Date('2020-01-01') } satisfies TestKeySetOptions); // an expired certificate
+ * ```
+ */
 export interface TestKeySetOptions {
   /** Merchant id (digits); CN of the certificate and the PKCS#12 password. Default `1900016681` (the seed's). */
   mchid?: string;
@@ -22,7 +29,15 @@ export interface TestKeySetOptions {
   notAfter?: Date;
 }
 
-/** A full, self-consistent set of test keys for both sides of the notification. */
+/**
+ * A full, self-consistent set of test keys for both sides of the notification.
+ *
+ * @example
+ * ```ts
+ * const set: TestKeySet = generateTestKeySet();
+ * writeFileSync('apiclient_key.pem', set.sender.privateKeyPem);
+ * ```
+ */
 export interface TestKeySet {
   readonly mchid: string;
   /** Upper-case hex serial of `sender.certificatePem`: the `serial_no` of the Authorization header. */

@@ -5,7 +5,14 @@ import { AuditNotifyError } from '../errors.js';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../types.js';
 import { sha256Fingerprint, toUint8Array } from './encoding.js';
 
-/** Smallest modulus the scheme name promises (RSA2048). */
+/**
+ * Smallest modulus the scheme name promises (RSA2048).
+ *
+ * @example
+ * ```ts
+ * if (key.bits < MIN_RSA_BITS) throw new Error('too small');
+ * ```
+ */
 export const MIN_RSA_BITS = 2048;
 
 /**

@@ -5,7 +5,15 @@ import type { CertificateInfo, KeyInput, PrivateKeyHandle, PublicKeyHandle } fro
 import { loadPrivateKey } from './load-private-key.js';
 import { loadPublicKey } from './load-public-key.js';
 
-/** A certificate, a public key, or material to load as one. */
+/**
+ * A certificate, a public key, or material to load as one.
+ *
+ * @example
+ * ```ts
+ * const side: PublicSide = { path: 'apiclient_cert.pem' };
+ * keyMatchesCertificate(key, side);
+ * ```
+ */
 export type PublicSide = CertificateInfo | PublicKeyHandle | KeyInput;
 
 function fingerprintOf(side: PublicSide): string {

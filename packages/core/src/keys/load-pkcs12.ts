@@ -12,14 +12,28 @@ import { certificateInfoOf, parseCertificate } from './load-certificate.js';
 import { readMaterial } from './material.js';
 import { inspectPkcs12 } from './pkcs12-info.js';
 
-/** What a merchant's PKCS#12 file holds. */
+/**
+ * What a merchant's PKCS#12 file holds.
+ *
+ * @example
+ * ```ts
+ * const { privateKey, certificate }: Pkcs12Contents = loadPkcs12({ path: 'apiclient_cert.p12' }, '1900016681');
+ * ```
+ */
 export interface Pkcs12Contents {
   readonly privateKey: PrivateKeyHandle;
   /** The certificate whose public key matches the private key (any CA certificates are skipped). */
   readonly certificate: CertificateInfo;
 }
 
-/** Raw DER of the bags, before any RSA/size checks (for the key doctor). */
+/**
+ * Raw DER of the bags, before any RSA/size checks (for the key doctor).
+ *
+ * @example
+ * ```ts
+ * const { keys, certificates }: Pkcs12Bags = openPkcs12(der, '1900016681');
+ * ```
+ */
 export interface Pkcs12Bags {
   readonly keys: Uint8Array[];
   readonly certificates: Uint8Array[];

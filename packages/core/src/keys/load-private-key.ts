@@ -8,7 +8,14 @@ import { privateHandleOf } from './handles.js';
 import { readPkcs12 } from './load-pkcs12.js';
 import { readMaterial, type MaterialItem, type MaterialKind } from './material.js';
 
-/** Options of {@link loadPrivateKey}. */
+/**
+ * Options of {@link loadPrivateKey}.
+ *
+ * @example
+ * ```ts
+ * loadPrivateKey({ path: 'apiclient_cert.p12' }, { mchid: '1900016681' } satisfies LoadPrivateKeyOptions);
+ * ```
+ */
 export interface LoadPrivateKeyOptions {
   /** Passphrase of a PKCS#12 file or of an encrypted PEM. */
   password?: string;
@@ -30,7 +37,14 @@ const PRIVATE_KINDS: ReadonlySet<MaterialKind> = new Set([
   'pkcs12',
 ]);
 
-/** How to get a plain key out of an encrypted one; the one-liner the error and the key doctor give. */
+/**
+ * How to get a plain key out of an encrypted one; the one-liner the error and the key doctor give.
+ *
+ * @example
+ * ```ts
+ * console.error(`Decrypt the key first: ${DECRYPT_KEY_HINT}`);
+ * ```
+ */
 export const DECRYPT_KEY_HINT = 'openssl pkey -in k.pem -out k-plain.pem';
 
 /**

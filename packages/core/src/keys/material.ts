@@ -8,7 +8,14 @@ import type { KeyInput } from '../types.js';
 import { classifyDer, type DerKind } from './der.js';
 import { decodeBase64Strict } from './encoding.js';
 
-/** What one item of key material is. */
+/**
+ * What one item of key material is.
+ *
+ * @example
+ * ```ts
+ * if (item.kind === 'encrypted-pkcs8') console.log('encrypted');
+ * ```
+ */
 export type MaterialKind =
   | Exclude<DerKind, 'unknown' | 'sec1'>
   | 'encrypted-pkcs1'
@@ -17,7 +24,14 @@ export type MaterialKind =
   | 'openssh'
   | 'unknown';
 
-/** One PEM block (or the whole DER input), classified. */
+/**
+ * One PEM block (or the whole DER input), classified.
+ *
+ * @example
+ * ```ts
+ * const [first]: readonly MaterialItem[] = readMaterial(pem, 'key', 'KEY_FORMAT_UNKNOWN').items;
+ * ```
+ */
 export interface MaterialItem {
   readonly kind: MaterialKind;
   readonly der: Uint8Array;
@@ -27,7 +41,14 @@ export interface MaterialItem {
   readonly pem?: string;
 }
 
-/** Repairs made while reading; the key doctor reports them. */
+/**
+ * Repairs made while reading; the key doctor reports them.
+ *
+ * @example
+ * ```ts
+ * if (material.repairs.includes('crlf')) console.log('the PEM had CRLF line ends');
+ * ```
+ */
 export type MaterialRepair =
   | 'crlf'
   | 'whitespace'
@@ -37,7 +58,14 @@ export type MaterialRepair =
   | 'bom'
   | 'multiple-blocks';
 
-/** Everything read from one KeyInput. */
+/**
+ * Everything read from one KeyInput.
+ *
+ * @example
+ * ```ts
+ * const material: Material = readMaterial({ path: 'bundle.pem' }, 'key', 'KEY_FORMAT_UNKNOWN');
+ * ```
+ */
 export interface Material {
   readonly items: readonly MaterialItem[];
   readonly encoding: 'pem' | 'der' | 'base64';

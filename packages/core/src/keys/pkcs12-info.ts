@@ -4,7 +4,15 @@
 // absurd iteration counts before node-forge would spin on them for minutes (a hostile or corrupt file).
 import { algorithmOidOf, childrenOf, oidOf, readTlv, type Tlv } from './der.js';
 
-/** Algorithms found in a PKCS#12 file (best effort: BER files may yield less). */
+/**
+ * Algorithms found in a PKCS#12 file (best effort: BER files may yield less).
+ *
+ * @example
+ * ```ts
+ * const info: Pkcs12Info = inspectPkcs12(der);
+ * if (info.legacy) console.log('openssl pkcs12 needs -legacy for this file');
+ * ```
+ */
 export interface Pkcs12Info {
   /** MAC digest, e.g. `sha1`, `sha256`; `undefined` without MAC or when unreadable. */
   readonly macAlgorithm?: string;
