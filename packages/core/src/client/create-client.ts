@@ -4,7 +4,7 @@
  * answer's signature → typed result or typed error.
  */
 import type { Clock, KeyInput, PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import type { AuditResultNotification, LintWarning, NotifyAnswer } from '../schema/index.js';
+import type { LintWarning, NotifyAnswer } from '../schema/index.js';
 import type { ResolvedRetryOptions, RetryOptions } from './backoff.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { answerSchema, errorBodySchema, parseNotification, serializeNotification } from '../schema/index.js';
@@ -119,11 +119,12 @@ export interface SendResult {
  */
 export interface Client {
   /**
-   * Validates, signs and sends one notification, retrying with the same bytes and `out_request_no`.
+   * Validates (it takes `unknown`: notifications often come from JSON files or forms), signs and sends one
+   * notification, retrying with the same bytes and `out_request_no`.
    * Throws `VALIDATION_FAILED` (nothing sent), {@link ApiError} (non-2xx), `ANSWER_*` (a 2xx that failed
    * verification: it may have been processed), `NETWORK_ERROR` or `TIMEOUT`.
    */
-  send(notification: AuditResultNotification | Readonly<Record<string, unknown>>, options?: SendOptions): Promise<SendResult>;
+  send(notification: unknown, options?: SendOptions): Promise<SendResult>;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -358,7 +359,6 @@ export function createClient(options: ClientOptions): Client {
   }
 
   async function send(notification: unknown, sendOptions: SendOptions = {}): Promise<SendResult> {
-    // Typed loosely on purpose: notifications often come from JSON or forms, and are checked here.
     let parsed: ReturnType<typeof parseNotification>;
     try {
       parsed = parseNotification(notification);
