@@ -19,3 +19,4 @@ export { keyMatchesCertificate, assertKeyMatchesCertificate, type PublicSide } f
 export { MIN_RSA_BITS } from './handles.js';
 export { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './generate-test-key-set.js';
 export { diagnoseKeyMaterial, type DiagnoseKeyOptions, type KeyFinding, type KeyReport } from './diagnose-key-material.js';
+export { normalizeSerialNo } from './normalize-serial-no.js';

@@ -73,7 +73,39 @@ export interface Material {
   readonly path?: string;
 }
 
-const PEM_BLOCK_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+const LABEL_RE = /^[A-Z0-9 ]{1,40}$/;
+
+// Key material beyond this is not a key file; the limit also bounds the work spent on hostile input.
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Finds `-----BEGIN L-----…-----END L-----` blocks with indexOf instead of a backtracking regex: a lazy regex
+ * with a back-reference rescans the rest of the text for every unmatched BEGIN, quadratic on hostile input.
+ */
+function* pemBlocks(text: string): Generator<{ label: string; body: string }> {
+  const nextEnd = new Map<string, number>();
+  let from = 0;
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN ', from);
+    if (begin < 0) return;
+    const labelStart = begin + 11;
+    const labelEnd = text.indexOf('-----', labelStart);
+    if (labelEnd < 0) return;
+    const label = text.slice(labelStart, labelEnd);
+    from = labelStart;
+    if (!LABEL_RE.test(label)) continue;
+    const endMarker = `-----END ${label}-----`;
+    let end = nextEnd.get(label);
+    // Each label's END is searched forward only: once none is left, every later BEGIN of it fails at once.
+    if (end === undefined || (end >= 0 && end < labelEnd)) {
+      end = text.indexOf(endMarker, labelEnd + 5);
+      nextEnd.set(label, end);
+    }
+    if (end < 0) continue;
+    yield { label, body: text.slice(labelEnd + 5, end) };
+    from = end + endMarker.length;
+  }
+}
 
 const LABEL_KINDS: Record<string, MaterialKind> = {
   'PRIVATE KEY': 'pkcs8',
@@ -128,9 +160,8 @@ function kindOfDer(der: Uint8Array): MaterialKind {
 
 function parsePemBlocks(text: string, repairs: Set<MaterialRepair>): MaterialItem[] {
   const items: MaterialItem[] = [];
-  for (const match of text.matchAll(PEM_BLOCK_RE)) {
-    const label = match[1]!;
-    const lines = match[2]!.split('\n');
+  for (const { label, body: blockText } of pemBlocks(text)) {
+    const lines = blockText.split('\n');
     const headers: string[] = [];
     const bodyLines: string[] = [];
     for (const raw of lines) {
@@ -180,6 +211,12 @@ function parsePemBlocks(text: string, repairs: Set<MaterialRepair>): MaterialIte
  */
 export function readMaterial(input: KeyInput, what: string, garbageCode: ErrorCode): Material {
   const { bytes, path } = readBytes(input, what);
+  if (bytes.length > MAX_INPUT_BYTES) {
+    fail(garbageCode, `The ${what} is ${bytes.length} bytes: key material is never larger than ${MAX_INPUT_BYTES}.`, {
+      reason: 'TOO_LARGE',
+      ...(path === undefined ? {} : { path }),
+    });
+  }
   const base = path === undefined ? {} : { path };
   const repairs = new Set<MaterialRepair>();
 
