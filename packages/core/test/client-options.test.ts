@@ -56,6 +56,10 @@ describe('createClient options', () => {
     expect(invalid({ ...valid, hosts: ['ftp://example.com'] }).message).toMatch(/http\(s\)/);
   });
 
+  it('refuses a User-Agent that could not be sent as a header', () => {
+    expect(invalid({ ...valid, userAgent: 'bot\r\nX-Injected: 1' }).message).toMatch(/userAgent/);
+  });
+
   it('refuses retry settings that make no sense', () => {
     expect(invalid({ ...valid, retry: { attempts: 0 } }).message).toMatch(/retry.attempts/);
     expect(invalid({ ...valid, rateLimit: { perMinute: -1 } }).message).toMatch(/perMinute/);

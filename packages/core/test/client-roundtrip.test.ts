@@ -59,6 +59,13 @@ describe('client ↔ receiver over real HTTP', () => {
     expect(handler.mock.calls[0]?.[0].notification).toMatchObject(notification);
   });
 
+  it('signs the query string of an explicit url exactly as it is sent', async () => {
+    const { server } = await receiverServer();
+    const result = await client().send(SAMPLE, { url: `${server.origin}${NOTIFY_PATH}?trace=a%20b&x=1` });
+    expect(result.status).toBe(200);
+    expect(server.requests[0]?.url).toBe(`${NOTIFY_PATH}?trace=a%20b&x=1`);
+  });
+
   it('sends the signed bytes with Accept, Content-Type, Wechatpay-Serial and an Authorization for the sender', async () => {
     const { server } = await receiverServer();
     const result = await client({ hosts: [server.origin] }).send(SAMPLE);

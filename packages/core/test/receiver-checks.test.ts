@@ -191,6 +191,14 @@ describe('receiver: rejections (protocol.md §2, §3), the handler never called'
     });
   }
 
+  it('accepts a body of exactly bodyLimit bytes', async () => {
+    const { receiver } = setup({ bodyLimit: 1024 });
+    const base = JSON.stringify({ ...SAMPLE, attach_info: '' });
+    const body = JSON.stringify({ ...SAMPLE, attach_info: 'x'.repeat(1024 - base.length) });
+    expect(body.length).toBe(1024);
+    expect((await receiver.handle(signedRequest({ body }))).status).toBe(200);
+  });
+
   it('accepts a timestamp 299 s old (the window is |now − ts| < 300)', async () => {
     const { receiver } = setup();
     expect((await receiver.handle(signedRequest({ timestamp: NOW - 299 }))).status).toBe(200);

@@ -261,7 +261,7 @@ export function createClient(options: ClientOptions): Client {
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw invalid('`timeoutMs` must be a positive number.');
   const userAgent = options.userAgent ?? 'auditnotify/0.1';
-  if (typeof userAgent !== 'string') throw invalid('`userAgent` must be a string.');
+  if (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent)) throw invalid('`userAgent` must be printable ASCII on one line.');
   let limiter: ReturnType<typeof createSendLimiter> | undefined;
   if (options.rateLimit !== false) {
     const perMinute = options.rateLimit?.perMinute ?? DEFAULT_REQUESTS_PER_MINUTE;
