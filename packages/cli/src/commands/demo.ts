@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createClient, generateTestKeySet, NOTIFY_PATH } from '@auditnotify/core';
 import type { NotifyContext, RejectedEvent } from '@auditnotify/core';
 import { sampleNotification } from '@auditnotify/core/testing';
-import { createNotifyRouter } from '@auditnotify/express';
+import { createExpressMiddleware } from '@auditnotify/express';
 import express from 'express';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -87,7 +87,7 @@ ${EXIT_CODES_HELP}`,
         next();
       });
       app.use(
-        createNotifyRouter({
+        createExpressMiddleware({
           senders: receiverKeys.senders,
           answerKeys: receiverKeys.answerKeys,
           handler: (context) => {

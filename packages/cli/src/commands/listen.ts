@@ -5,8 +5,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { ERROR_TABLE } from '@auditnotify/core';
-import { createNotifyRouter } from '@auditnotify/express';
+import { ERROR_TABLE, NOTIFY_PATH } from '@auditnotify/core';
+import { createExpressMiddleware } from '@auditnotify/express';
 import express from 'express';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -76,7 +76,7 @@ ${EXIT_CODES_HELP}`,
 
     const app = express();
     app.use(
-      createNotifyRouter({
+      createExpressMiddleware({
         senders: keys.senders,
         answerKeys: keys.answerKeys,
         handler: (context) => {
@@ -105,19 +105,33 @@ ${EXIT_CODES_HELP}`,
       }),
     );
     const server = createServer(app);
-    const address = await listenOn(server, port, host);
+    // Signal handlers go in before the "listening on" line: whoever reads that line may stop us at once.
+    let stop = (): void => {
+      stopRequested = true;
+    };
+    let stopRequested = false;
+    const removeStopHandler = io.onStop(() => stop());
+    let address: AddressInfo;
+    try {
+      address = await listenOn(server, port, host);
+    } catch (error) {
+      removeStopHandler();
+      throw error;
+    }
+    const closed = new Promise<void>((resolve) => {
+      stop = () => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      };
+    });
+    if (stopRequested) stop();
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     io.stdout.write(`listening on http://${shown}:${address.port}\n`);
     io.stderr.write(
-      `receiving POST http://${shown}:${address.port}/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify` +
+      `receiving POST http://${shown}:${address.port}${NOTIFY_PATH}` +
         ` (senders: ${keys.senders.map((sender) => sender.serialNo).join(', ')}; answers signed as ${keys.answerKeys[0]?.id ?? '?'})\n`,
     );
-    await new Promise<void>((resolve) => {
-      io.onStop(() => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    });
+    await closed;
     io.stderr.write('stopped\n');
     return EXIT.OK;
   },

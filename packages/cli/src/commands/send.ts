@@ -89,7 +89,8 @@ ${EXIT_CODES_HELP}`,
     });
     try {
       // A full URL talks to that server only; without one the client tries the primary, then the backup host.
-      const result = await client.send(value, url.origin === undefined ? {} : { url: `${url.origin}${url.pathAndQuery}` });
+      // The client validates whatever was read (a non-object is VALIDATION_FAILED, nothing sent).
+      const result = await client.send(value as Record<string, unknown>, url.origin === undefined ? {} : { url: `${url.origin}${url.pathAndQuery}` });
       for (const warning of result.warnings) io.stderr.write(`warning: ${warning.code}: ${warning.message}\n`);
       writeJson(io.stdout, {
         ok: true,

@@ -12,11 +12,13 @@ import { createEphemeralAnswerKey } from '../options/ephemeral-answer-key.js';
 import { parseNow } from '../options/parse-now.js';
 import { RECEIVER_OPTIONS, resolveReceiver } from '../options/receiver-options.js';
 import { writeJson } from '../output/write-json.js';
-import { parseFlags, requireFlag } from '../parse-flags.js';
+import { parseFlags } from '../parse-flags.js';
+import { usageError } from '../usage-error.js';
 
 const OPTIONS = {
   ...RECEIVER_OPTIONS,
   request: { type: 'string' },
+  curl: { type: 'string' },
   now: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -32,7 +34,7 @@ const OPTIONS = {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check a captured HTTP request exactly as the receiver would',
-  help: `Usage: auditnotify verify --request FILE|- [receiver flags] [--now UNIX]
+  help: `Usage: auditnotify verify (--request FILE|- | --curl FILE|-) [receiver flags] [--now UNIX]
 
 Reads a raw HTTP request (request line, headers, blank line, body: what a proxy or "nc -l" captures),
 runs it through the receiver pipeline of @auditnotify/core (Authorization grammar, serial_no, time
@@ -42,6 +44,7 @@ Without --answer-key the answer is signed with a throwaway key (the request is c
 
 Flags:
   --request FILE|-     the captured request (- reads stdin)
+  --curl FILE|-        a curl command instead (as in the endpoint's documentation)
   --now UNIX           judge the timestamp as if it were this Unix time (default: now)
   --json               accepted for symmetry: the verdict is always JSON
 
@@ -56,9 +59,14 @@ For the likely cause of a signature failure, run "auditnotify decode" with the s
 ${EXIT_CODES_HELP}`,
   async run(args, io) {
     const flags = parseFlags(args, OPTIONS);
-    const path = requireFlag(flags.request, '--request');
+    if ((flags.request === undefined) === (flags.curl === undefined)) {
+      throw usageError('give exactly one of --request FILE|- or --curl FILE|-', { flag: '--request' });
+    }
     const clock = parseNow(flags.now);
-    const request = await readRequest({ kind: 'request', path }, io);
+    const request = await readRequest(
+      flags.curl === undefined ? { kind: 'request', path: flags.request ?? '-' } : { kind: 'curl', path: flags.curl },
+      io,
+    );
     const keys = await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: false });
     const answerKeys =
       keys.answerKeys.length > 0 ? keys.answerKeys : [createEphemeralAnswerKey(request.headers['wechatpay-serial'])];

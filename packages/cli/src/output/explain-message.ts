@@ -37,7 +37,7 @@ export function explainMessage(message: Uint8Array, indent = '  '): string {
   if (endsWithNewline) parts.pop();
   const width = String(parts.length).length;
   const lines = parts.map((part, index) => {
-    const end = index < parts.length - 1 || endsWithNewline ? '␊' : '   (no final ␊)';
+    const end = index < parts.length - 1 || endsWithNewline ? '␊' : '   (no final line feed)';
     return `${indent}${String(index + 1).padStart(width + 2)}  ${visible(part)}${end}`;
   });
   return [
