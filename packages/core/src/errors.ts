@@ -168,9 +168,7 @@ export function statusOf(code: ErrorCode): number | null {
  */
 export function isAuditNotifyError(value: unknown): value is AuditNotifyError {
   if (value instanceof AuditNotifyError) return true;
-  return (
-    value instanceof Error &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    Object.hasOwn(ERROR_TABLE, (value as { code: string }).code)
-  );
+  if (!(value instanceof Error)) return false;
+  const code: unknown = (value as Error & { code?: unknown }).code;
+  return typeof code === 'string' && Object.hasOwn(ERROR_TABLE, code);
 }
