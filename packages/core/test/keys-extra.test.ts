@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import forge from '../src/internal/forge.js';
 import { generateTestKeySet, type TestKeySet } from '../src/keys/generate-test-key-set.js';
 import { loadCertificate, loadPkcs12, loadPrivateKey, normalizeSerialNo } from '../src/keys/index.js';
-import { MCHID, codeOf, errorOf, openssl, tempDir } from './keys-helpers.js';
+import { MCHID, VECTORS, codeOf, errorOf, openssl, tempDir } from './keys-helpers.js';
 
 const tmp = tempDir();
 let a: TestKeySet;
@@ -15,6 +16,36 @@ beforeAll(() => {
   openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', tmp.file('ec.pem')]);
   openssl(['req', '-new', '-x509', '-key', tmp.file('ec.pem'), '-subj', `/CN=${MCHID}`, '-days', '3', '-out', tmp.file('ec-cert.pem')]);
   openssl(['pkcs12', '-export', '-inkey', tmp.file('ec.pem'), '-in', tmp.file('ec-cert.pem'), '-passout', `pass:${MCHID}`, '-out', tmp.file('ec.p12')]);
+  openssl(['genpkey', '-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', tmp.file('pss.pem')]);
+});
+
+describe('pasted PEM, as a property', () => {
+  const pem = readFileSync(`${VECTORS}sender/apiclient_key.pem`, 'utf8');
+  const body = pem.split('\n').filter((line) => line && !line.startsWith('-----')).join('');
+  const expected = loadPrivateKey(pem).fingerprint;
+
+  it('loads the same key whatever the wrap width, indentation, line ends and final newline (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.stringMatching(/^[ \t]{0,6}$/),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (width, indent, eol, finalNewline) => {
+          const lines = ['-----BEGIN PRIVATE KEY-----', ...(body.match(new RegExp(`.{1,${width}}`, 'g')) ?? []), '-----END PRIVATE KEY-----'];
+          const text = lines.map((line) => `${indent}${line}`).join(eol) + (finalNewline ? eol : '');
+          return loadPrivateKey(text).fingerprint === expected;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('key types', () => {
+  it('rejects an RSASSA-PSS-only key with KEY_NOT_RSA: it cannot make PKCS#1 v1.5 signatures', () => {
+    expect(errorOf(() => loadPrivateKey({ path: tmp.file('pss.pem') }))).toMatchObject({ code: 'KEY_NOT_RSA' });
+  });
 });
 afterAll(() => tmp.cleanup());
 
