@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NOTIFY_PATH } from '@auditnotify/core';
+import { createServices, type Services } from '../../src/main/services/create-services.js';
+import { signWithStore } from '../../src/main/services/sign-service.js';
+import { seededDataDir } from './seeded-data-dir.js';
+
+/** The seed's request example (000_d5f1b9acd79acc02.txt, 请求示例), as an integrator would paste it. */
+const SEED_CURL = `curl -X POST \\
+  https://api.mch.weixin.qq.com/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify \\
+  -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\\"1900000001\\",..." \\
+  -H "Accept: application/json" \\
+  -H "Content-Type: application/json" \\
+  -d '{
+    "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
+    "mchid" : "1900016681",
+    "audit_result" : "PASS",
+    "audit_finish_time" : "2015-05-20T13:29:35+08:00",
+    "attach_info" : "updateidcard",
+    "fail_code" : "1001",
+    "fail_msg" : "IDCARD_ILLEGAL"
+  }'`;
+
+let services: Services | undefined;
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+});
+
+function start(): Services {
+  services = createServices({ dataDir: seededDataDir(), mode: 'test', version: '0.1.0' });
+  return services;
+}
+
+const merchantOf = (s: Services): string => s.keys.list().find((k) => k.role === 'merchant')!.id;
+
+describe('decode service', () => {
+  it('decodes the seed’s curl example into labelled fields and names the elided Authorization as the cause', async () => {
+    const s = start();
+    const result = await s.decode.run({ input: { kind: 'curl', text: SEED_CURL } });
+    expect(result.request).toMatchObject({ method: 'POST', url: NOTIFY_PATH });
+    expect(result.request?.headers['host']).toBe('api.mch.weixin.qq.com');
+    const outRequestNo = result.fields.find((f) => f.name === 'out_request_no');
+    expect(outRequestNo).toMatchObject({ labelZh: '资料更新请求单号', present: true, value: 'htozr8denqegbt6tk6u10iymo7yww5pn', byteLength: 32, maxBytes: 64 });
+    expect(result.fields.filter((f) => f.present)).toHaveLength(7);
+    expect(result.schemaErrors).toEqual([]);
+    // The seed sends fail fields with PASS: accepted, but warned about.
+    expect(result.warnings.map((w) => w.code)).toContain('FAIL_FIELDS_WITH_PASS');
+    expect(result.verdict).toMatchObject({ kind: 'signature-invalid', ok: false, code: 'AUTH_MALFORMED' });
+    expect(result.signatureFields[0]).toMatchObject({ name: 'authorization', ok: false });
+  });
+
+  it('verifies a correctly signed raw HTTP request and labels its Authorization fields', async () => {
+    const s = start();
+    const { output, body } = await signWithStore(s.keys, { keyId: merchantOf(s), body: { kind: 'notification', notification: s.compose.sample().notification } });
+    const raw = [`POST ${output.url} HTTP/1.1`, 'Host: example.com', ...Object.entries(output.headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${body.byteLength}`, '', Buffer.from(body).toString('utf8')].join('\r\n');
+    const result = await s.decode.run({ input: { kind: 'raw-http', text: raw } });
+    expect(result.verdict).toMatchObject({ kind: 'verified', ok: true });
+    expect(result.diagnosis?.verified).toBe(true);
+    expect(result.signatureFields.map((f) => f.name)).toEqual(['mchid', 'nonce_str', 'timestamp', 'serial_no', 'signature']);
+    expect(result.signatureFields.find((f) => f.name === 'serial_no')).toMatchObject({ ok: true, value: output.key.keyId });
+  });
+
+  it('names milliseconds in the timestamp as the cause', async () => {
+    const s = start();
+    const { output, body } = await signWithStore(s.keys, { keyId: merchantOf(s), body: { kind: 'text', text: '{"a":1}' }, timestamp: Date.now() });
+    const result = await s.decode.run({ input: { kind: 'parts', url: output.url, headers: output.headers, body: Buffer.from(body).toString('utf8') } });
+    expect(result.verdict.ok).toBe(false);
+    expect(result.verdict.code).toBe('TIMESTAMP_IN_MILLISECONDS');
+    expect(result.signatureFields.find((f) => f.name === 'timestamp')?.note).toMatch(/milliseconds/);
+  });
+
+  it('names a query string the sender did not sign as the cause, with a variant that verifies', async () => {
+    const s = start();
+    const { output, body } = await signWithStore(s.keys, { keyId: merchantOf(s), url: NOTIFY_PATH, body: { kind: 'text', text: '{}' } });
+    const headerText = Object.entries(output.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
+    const result = await s.decode.run({ input: { kind: 'parts', url: `${NOTIFY_PATH}?trace=1`, headers: headerText, body: Buffer.from(body).toString('utf8') } });
+    expect(result.verdict.code).toBe('QUERY_MISMATCH');
+    expect(result.diagnosis?.variants.some((v) => v.verifies)).toBe(true);
+  });
+
+  it('answers unreadable input with DECODE_FAILED', async () => {
+    const s = start();
+    await expect(s.decode.run({ input: { kind: 'raw-http', text: 'not http at all' } })).rejects.toMatchObject({ code: 'DECODE_FAILED' });
+  });
+
+  it('checks a signed answer recorded from the local receiver', async () => {
+    const s = start();
+    const sent = await s.send.run({ target: { kind: 'local' }, keyId: merchantOf(s), body: { kind: 'notification', notification: s.compose.sample().notification } });
+    const response = sent.response!;
+    const raw = [`HTTP/1.1 ${response.status} OK`, ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`), '', response.body.text].join('\r\n');
+    const result = await s.decode.run({ input: { kind: 'answer', text: raw } });
+    expect(result.kind).toBe('answer');
+    expect(result.verdict).toMatchObject({ kind: 'verified', ok: true });
+    expect(result.signatureFields.find((f) => f.name === 'wechatpay-serial')?.ok).toBe(true);
+  });
+});
