@@ -104,6 +104,12 @@ describe('parseCurlCommand', () => {
     expect(req.headers.host).toBe('example.com');
   });
 
+  it('keeps a "__proto__" header as data', () => {
+    const req = parseCurlCommand('curl -H "__proto__: x" http://h/');
+    expect(Object.getPrototypeOf(req.headers)).toBe(Object.prototype);
+    expect(Object.keys(req.headers)).toContain('__proto__');
+  });
+
   it("decodes $'…' quotes: \\n, \\u escapes and UTF-8 bytes written as \\x", () => {
     const req = parseCurlCommand("curl http://h/ --data-raw $'{\"m\":\"\\u8eab\\xe4\\xbb\\xbd\\\\n\"}\\n'");
     expect(text(req.body)).toBe('{"m":"身份\\n"}\n');

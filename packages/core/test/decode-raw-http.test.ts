@@ -104,6 +104,12 @@ describe('parseRawHttpRequest', () => {
     expect(req.body).toHaveLength(0);
   });
 
+  it('keeps a "__proto__" header as data', () => {
+    const req = parseRawHttpRequest('GET / HTTP/1.1\r\n__proto__: x\r\n\r\n');
+    expect(Object.getPrototypeOf(req.headers)).toBe(Object.prototype);
+    expect(Object.entries(req.headers)).toEqual([['__proto__', 'x']]);
+  });
+
   it('keeps body bytes that are not UTF-8 exactly', () => {
     const head = enc('POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\n');
     const wire = new Uint8Array([...head, 0xff, 0x00, 0xe4]);

@@ -63,6 +63,14 @@ describe('parseNotification', () => {
     expect(parsed.warnings.filter((w) => w.code === 'UNKNOWN_FIELD').map((w) => w.field)).toEqual(['trace_id', 'extra']);
   });
 
+  it('keeps a "__proto__" field as data and reports it, without changing the prototype', () => {
+    const parsed = parseNotification(JSON.parse('{"out_request_no":"R1","mchid":"1","audit_result":"PASS","__proto__":{"polluted":true}}'));
+    expect(Object.getPrototypeOf(parsed.notification)).toBe(Object.prototype);
+    expect((parsed.notification as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(parsed.unknownFields).toEqual(['__proto__']);
+    expect(JSON.stringify(parsed.notification)).toBe('{"out_request_no":"R1","mchid":"1","audit_result":"PASS","__proto__":{"polluted":true}}');
+  });
+
   it.each(['out_request_no', 'mchid', 'audit_result'])('rejects a body without %s with PARAM_ERROR naming it', (field) => {
     const body: Record<string, unknown> = { ...SEED_EXAMPLE };
     delete body[field];

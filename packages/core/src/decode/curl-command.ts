@@ -194,7 +194,8 @@ export function parseCurlCommand(text: string): RawHttpRequest {
   const body = encoder.encode(bodyText);
 
   // curl's own headers first, so that -H can replace ("Name: v") or remove ("Name:") each of them.
-  const headers: Record<string, string> = { host: parsed.authority, ...implicit, accept: '*/*' };
+  // A null prototype so that any header name, "__proto__" included, is plain data.
+  const headers: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { host: parsed.authority, ...implicit, accept: '*/*' });
   if (data.length > 0 && !get) {
     headers['content-type'] = hasJson ? 'application/json' : 'application/x-www-form-urlencoded';
     if (hasJson) headers.accept = 'application/json';
@@ -204,7 +205,7 @@ export function parseCurlCommand(text: string): RawHttpRequest {
   for (const line of headerLines) applyHeader(headers, explicit, line);
 
   const finalMethod = method ?? (head ? 'HEAD' : get ? 'GET' : data.length > 0 ? 'POST' : 'GET');
-  return { method: finalMethod, url: target, httpVersion, headers, body };
+  return { method: finalMethod, url: target, httpVersion, headers: { ...headers }, body };
 }
 
 function takesValue(option: string): boolean {

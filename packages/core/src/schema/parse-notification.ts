@@ -93,6 +93,13 @@ export function safeParseNotification(value: unknown): SafeParseNotificationResu
   const parsed = notificationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: toParamError(parsed.error, value as Record<string, unknown>) };
   const notification = parsed.data as AuditResultNotification;
+  // zod skips a `__proto__` key (JSON.parse makes it an own property); keep it as plain data, like every
+  // other unknown field, without touching the prototype.
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(notification, key)) {
+      Object.defineProperty(notification, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+    }
+  }
   return { ok: true, notification, unknownFields: unknownFieldsOf(notification), warnings: lintNotification(notification) };
 }
 
