@@ -1,43 +1,33 @@
+import type { ByteDiff } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { diffTokens } from '../util/diff-tokens.js';
-import { utf8Length } from '../util/utf8.js';
-import { VisibleText } from './visible-text.js';
+import { EscapedText } from './escaped-text.js';
 
 /**
- * Byte-level diff of two signing messages: what the verifier computed from the bytes received (struck
- * through where only it has bytes) against a variant (highlighted where only the variant has bytes).
- * Line ends, CR and tabs are drawn, since they are the usual culprits (protocol.md §7).
+ * Byte-level diff (core's `diffBytes`) of two signing messages: what the verifier computed from the
+ * bytes received, struck through where only it has bytes, against a variant, highlighted where only the
+ * variant has bytes. Line ends, CR, tabs and raw bytes are drawn, since they are the usual culprits
+ * (protocol.md §7).
  *
  * @example
- * <ByteDiffView computed={diagnosis.message.text} variant={v.message.text} variantName={v.name} />
+ * <ByteDiffView diff={variant.diff} />
  */
-export function ByteDiffView(props: { computed: string; variant: string; variantName: string }) {
+export function ByteDiffView({ diff }: { diff: ByteDiff }) {
   const { t } = useI18n();
-  const runs = diffTokens(props.computed, props.variant);
-  let offset = 0;
-  let first: number | null = null;
-  for (const run of runs) {
-    if (run.op !== 'same') {
-      first = offset;
-      break;
-    }
-    offset += utf8Length(run.text);
-  }
   return (
     <div data-testid="byte-diff">
       <div className="diff-head">
         <span className="del-key">− {t('decode.diffLegend.del')}</span>
         <span className="ins-key">+ {t('decode.diffLegend.ins')}</span>
         <span className="grow" />
-        <span data-testid="byte-diff-first">{first === null ? t('decode.noDiff') : t('decode.firstDiff', { n: first })}</span>
+        <span data-testid="byte-diff-first">{diff.offset === null ? t('decode.noDiff') : t('decode.firstDiff', { n: diff.offset })}</span>
         <span>
-          {utf8Length(props.computed)} B → {utf8Length(props.variant)} B
+          {diff.leftByteLength} B → {diff.rightByteLength} B
         </span>
       </div>
       <pre className="diff">
-        {runs.map((run, i) => (
-          <span key={i} className={run.op}>
-            <VisibleText text={run.op === 'same' ? run.text : run.text.replaceAll(' ', '·')} />
+        {diff.segments.map((s, i) => (
+          <span key={i} className={s.kind === 'same' ? 'same' : s.kind === 'removed' ? 'del' : 'ins'} title={`@${s.offsetA}/${s.offsetB}`}>
+            <EscapedText text={s.text} showSpaces={s.kind !== 'same'} />
           </span>
         ))}
       </pre>

@@ -18,7 +18,7 @@ export function DateTimePicker(props: { name: string; value: string; invalid?: b
   return (
     <div className="row">
       <input
-        className={`input mono grow${props.invalid ? ' invalid' : ''}`}
+        className={`input mono dt-text${props.invalid ? ' invalid' : ''}`}
         data-testid={`field-${props.name}`}
         value={props.value}
         spellCheck={false}

@@ -5,8 +5,10 @@ import { ByteDiffView } from './byte-diff-view.js';
 import { Card } from './card.js';
 import { VisibleText } from './visible-text.js';
 
+const VISIBLE_VARIANTS = 6;
+
 /**
- * Why a signature fails: the single most likely cause, the checks in the order a receiver runs them,
+ * Why a signature fails: the checks in the order a receiver runs them,
  * every variant the diagnosis re-built (which ones would have verified), and a byte diff between the
  * message the verifier computed and the selected variant.
  *
@@ -15,21 +17,19 @@ import { VisibleText } from './visible-text.js';
  */
 export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
   const { t } = useI18n();
-  const firstVerifying = diagnosis.variants.findIndex((v) => v.verifies);
-  const [selected, setSelected] = useState(firstVerifying);
-  useEffect(() => setSelected(diagnosis.variants.findIndex((v) => v.verifies)), [diagnosis]);
-  const variant = selected >= 0 ? diagnosis.variants[selected] : undefined;
+  // Variants that verify first: they are the answer to "what would have worked".
+  const variants = [...diagnosis.variants].sort((a, b) => Number(b.verifies) - Number(a.verifies));
+  const [selected, setSelected] = useState(variants[0]?.verifies ? 0 : -1);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => {
+    setSelected(diagnosis.variants.some((v) => v.verifies) ? 0 : -1);
+    setShowAll(false);
+  }, [diagnosis]);
+  const variant = selected >= 0 ? variants[selected] : undefined;
+  const shown = showAll ? variants : variants.slice(0, Math.max(VISIBLE_VARIANTS, selected + 1));
   return (
     <div className="stack" data-testid="diagnosis">
-      {!diagnosis.verified && diagnosis.likelyCause ? (
-        <div className="cause" data-testid="likely-cause" data-code={diagnosis.likelyCause.code}>
-          <div className="small muted">{t('decode.likelyCause')}</div>
-          <div className="code">{diagnosis.likelyCause.code}</div>
-          <h3>{diagnosis.likelyCause.title}</h3>
-          <p>{diagnosis.likelyCause.explanation}</p>
-        </div>
-      ) : null}
-      <div className="grid-2">
+      <div className={diagnosis.variants.length > 0 ? 'grid-2' : 'stack'}>
         <Card title={t('decode.checks')} testId="decode-checks">
           <ul className="checks">
             {diagnosis.checks.map((c) => (
@@ -41,35 +41,37 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
             ))}
           </ul>
         </Card>
-        <Card title={t('decode.variants')} flush testId="decode-variants">
-          <table className="bytes-table">
-            <tbody>
-              {diagnosis.variants.map((v, i) => (
-                <tr
-                  key={v.name}
-                  className={`clickable${i === selected ? ' selected' : ''}`}
-                  data-testid={`variant-${v.name}`}
-                  data-verifies={v.verifies}
-                  onClick={() => setSelected(i)}
-                >
-                  <td className="mono" style={{ whiteSpace: 'nowrap' }}>
-                    {v.name}
-                  </td>
-                  <td>{v.description}</td>
-                  <td>
-                    <span className={`pill ${v.verifies ? 'ok' : 'muted'}`}>{v.verifies ? t('decode.variantVerifies') : t('decode.variantFails')}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        {variants.length > 0 ? (
+          <Card title={t('decode.variants')} flush testId="decode-variants">
+            <table className="bytes-table">
+              <tbody>
+                {shown.map((v, i) => (
+                  <tr
+                    key={v.name}
+                    className={`clickable${i === selected ? ' selected' : ''}`}
+                    data-testid={`variant-${v.name}`}
+                    data-verifies={v.verifies}
+                    onClick={() => setSelected(i)}
+                  >
+                    <td className="mono" style={{ width: '38%', wordBreak: 'break-all' }}>
+                      {v.name}
+                    </td>
+                    <td>{v.description}</td>
+                    <td>
+                      <span className={`pill ${v.verifies ? 'ok' : 'muted'}`}>{v.verifies ? t('decode.variantVerifies') : t('decode.variantFails')}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        ) : null}
       </div>
       {variant ? (
         <Card title={t('decode.diff', { name: variant.name })} flush testId="decode-diff">
-          <ByteDiffView computed={diagnosis.message.text} variant={variant.message.text} variantName={variant.name} />
+          <ByteDiffView diff={variant.diff} />
         </Card>
-      ) : (
+      ) : diagnosis.message.byteLength === 0 ? null : (
         <Card title={t('decode.computed')} flush hint={`${diagnosis.message.byteLength} B · sha256 ${diagnosis.message.sha256.slice(0, 16)}…`}>
           <pre className="msg-view" data-testid="decode-computed">
             <VisibleText text={diagnosis.message.text} />

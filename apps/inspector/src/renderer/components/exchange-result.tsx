@@ -30,10 +30,10 @@ export function ExchangeResult({ result }: { result: SendRunOutput }) {
         kind={v.kind}
         code={v.ok ? undefined : (v.reason ?? v.code)}
         testId="send-verdict"
-        title={v.title}
+        title={t(`verdict.send.${v.kind}`)}
         detail={
           <>
-            {v.message} · <span data-testid="send-timing">{t('send.timing', { ms: result.timing.durationMs.toFixed(1) })}</span>
+            {v.title}: {v.message} · <span data-testid="send-timing">{t('send.timing', { ms: result.timing.durationMs.toFixed(1) })}</span>
           </>
         }
       />

@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
 import { visibleChar } from '../util/visible-char.js';
+import { ControlPicture } from './control-picture.js';
 
 /**
- * Renders text with its invisible characters drawn: `␊` before every line break, `␍` for a carriage
- * return, `⇥` for a tab.
+ * Renders text with its invisible characters drawn: ␊ before every line break, ␍ for a carriage
+ * return, ␉ for a tab, `\xHH` for other control bytes.
  *
  * @example
  * <VisibleText text={'POST\n/v3/...\n'} />
@@ -18,15 +19,19 @@ export function VisibleText({ text }: { text: string }) {
       plain += ch;
       continue;
     }
-    if (plain) out.push(<Fragment key={`t${i++}`}>{plain}</Fragment>);
+    if (plain) out.push(<Fragment key={i++}>{plain}</Fragment>);
     plain = '';
-    out.push(
-      <span key={`c${i++}`} className={v.cls}>
-        {v.glyph}
-      </span>,
-    );
-    if (v.newline) out.push(<Fragment key={`n${i++}`}>{'\n'}</Fragment>);
+    if ('raw' in v) {
+      out.push(
+        <span key={i++} className="eol cr">
+          {v.raw}
+        </span>,
+      );
+      continue;
+    }
+    out.push(<ControlPicture key={i++} code={v.picture} />);
+    if (v.newline) out.push(<Fragment key={i++}>{'\n'}</Fragment>);
   }
-  if (plain) out.push(<Fragment key={`t${i}`}>{plain}</Fragment>);
+  if (plain) out.push(<Fragment key={i}>{plain}</Fragment>);
   return <>{out}</>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiOutput } from '../../shared/api.js';
 import { Card } from '../components/card.js';
 import { FieldRow } from '../components/field-row.js';
@@ -54,6 +54,16 @@ export function ComposePane() {
     if (sample.ok) setBodyText(sample.data.text);
   };
 
+  // Field values come from the text itself, not from the (slightly later) validation answer, so typing
+  // in a field never fights a stale value.
+  const parsed = useMemo(() => {
+    try {
+      const value: unknown = JSON.parse(bodyText);
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  }, [bodyText]);
   const fieldWarnings = (name: string) => (validation?.warnings ?? []).filter((w) => w.field === name);
   const generalWarnings = (validation?.warnings ?? []).filter((w) => !w.field || !validation?.fields.some((f) => f.name === w.field));
   const ok = validation?.ok ?? false;
@@ -79,7 +89,7 @@ export function ComposePane() {
         >
           <div className="fields" data-testid="compose-form">
             {(validation?.fields ?? []).map((f) => (
-              <FieldRow key={f.name} field={f} warnings={fieldWarnings(f.name)} onChange={(v) => edit(f.name, v)} />
+              <FieldRow key={f.name} field={parsed ? { ...f, value: parsed[f.name], present: f.name in parsed } : f} warnings={fieldWarnings(f.name)} onChange={(v) => edit(f.name, v)} />
             ))}
           </div>
         </Card>

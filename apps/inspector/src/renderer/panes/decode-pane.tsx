@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { FieldValues } from '../components/field-values.js';
 import { HeadersTable } from '../components/headers-table.js';
 import { LabelledValues } from '../components/labelled-values.js';
+import { LikelyCause } from '../components/likely-cause.js';
 import { PaneTitle } from '../components/pane-title.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -96,7 +97,7 @@ export function DecodePane() {
           </div>
           <textarea
             className="textarea mono"
-            rows={16}
+            rows={13}
             data-testid="decode-input"
             spellCheck={false}
             placeholder={t('decode.paste')}
@@ -116,15 +117,11 @@ export function DecodePane() {
           {error ? <ErrorNotice error={error} testId="decode-error" /> : null}
           {out && v ? (
             <>
-              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={v.title} detail={v.message} />
+              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? v.title : `${v.title} — ${v.message}`} />
+              {out.diagnosis?.likelyCause && !out.diagnosis.verified ? <LikelyCause cause={out.diagnosis.likelyCause} /> : null}
               {out.signatureFields.length > 0 ? (
                 <Card title={t('decode.verdict')} flush>
                   <LabelledValues values={out.signatureFields} testId="decode-signature-fields" />
-                </Card>
-              ) : null}
-              {out.fields.length > 0 ? (
-                <Card title={t('decode.fields')} flush>
-                  <FieldValues fields={out.fields} />
                 </Card>
               ) : null}
               {out.schemaErrors.length + out.warnings.length > 0 ? (
@@ -155,12 +152,19 @@ export function DecodePane() {
               <pre className="msg-view">{out.decrypted.json !== undefined ? JSON.stringify(out.decrypted.json, null, 2) : out.decrypted.plaintext}</pre>
             </Card>
           ) : null}
-          {out.request ? (
-            <Card title={t('decode.headers')} flush hint={<span className="mono">{out.request.method} {out.request.url}</span>}>
-              <HeadersTable headers={out.request.headers} />
-              <BodyView bytes={out.request.body} testId="decode-body" />
-            </Card>
-          ) : null}
+          <div className="grid-2">
+            {out.fields.length > 0 ? (
+              <Card title={t('decode.fields')} flush>
+                <FieldValues fields={out.fields} />
+              </Card>
+            ) : null}
+            {out.request ? (
+              <Card title={t('decode.headers')} flush hint={<span className="mono">{out.request.method} {out.request.url}</span>}>
+                <HeadersTable headers={out.request.headers} />
+                <BodyView bytes={out.request.body} testId="decode-body" />
+              </Card>
+            ) : null}
+          </div>
           {out.response ? (
             <Card title={t('send.answer')} flush hint={<span className="mono">{out.response.status}</span>}>
               <HeadersTable headers={out.response.headers} />

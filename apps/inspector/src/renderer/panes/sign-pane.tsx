@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiErrorShape } from '../../shared/api.js';
 import { AuthorizationView } from '../components/authorization-view.js';
 import { Card } from '../components/card.js';
+import { ControlPicture } from '../components/control-picture.js';
 import { CopyButton } from '../components/copy-button.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { KeySelect } from '../components/key-select.js';
@@ -106,7 +107,11 @@ export function SignPane() {
           <>
             <Card
               title={t('sign.message')}
-              hint={t('sign.messageHint')}
+              hint={
+                <>
+                  <ControlPicture code="LF" /> {t('sign.messageHint')}
+                </>
+              }
               testId="sign-message-card"
               flush
               actions={
@@ -139,7 +144,9 @@ export function SignPane() {
               <AuthorizationView value={out.authorization} highlight={hl} onHighlight={setHl} />
               <table className="bytes-table">
                 <tbody>
-                  {Object.entries(out.headers).map(([name, value]) => (
+                  {Object.entries(out.headers)
+                    .filter(([name]) => name.toLowerCase() !== 'authorization')
+                    .map(([name, value]) => (
                     <tr key={name}>
                       <th style={{ width: 170 }}>{name}</th>
                       <td className="mono">{value}</td>

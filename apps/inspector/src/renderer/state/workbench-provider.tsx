@@ -40,15 +40,28 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
     setPlatformKeyId((id) => (id && list.some((k) => k.id === id) ? id : newest('platform')));
   }, [api]);
 
-  const refreshReceiver = useCallback(async () => {
-    const result = await api.receiver.events({ since: since.current });
-    if (!result.ok) return;
-    setReceiver(result.data.status);
-    since.current = result.data.next;
-    if (result.data.events.length > 0) {
-      setEvents((old) => [...result.data.events.slice().reverse(), ...old].slice(0, MAX_EVENTS));
-      setHistoryVersion((v) => v + 1);
-    }
+  const polling = useRef<Promise<void> | null>(null);
+  const refreshReceiver = useCallback(() => {
+    // One poll at a time: the timer and a just-finished send must not both fetch from the same `since`.
+    polling.current ??= (async () => {
+      try {
+        const result = await api.receiver.events({ since: since.current });
+        if (!result.ok) return;
+        setReceiver(result.data.status);
+        since.current = Math.max(since.current, result.data.next);
+        const fresh = result.data.events;
+        if (fresh.length > 0) {
+          setEvents((old) => {
+            const known = new Set(old.map((e) => e.id));
+            return [...fresh.filter((e) => !known.has(e.id)).reverse(), ...old].slice(0, MAX_EVENTS);
+          });
+          setHistoryVersion((v) => v + 1);
+        }
+      } finally {
+        polling.current = null;
+      }
+    })();
+    return polling.current;
   }, [api]);
 
   useEffect(() => {

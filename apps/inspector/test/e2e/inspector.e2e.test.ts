@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './launch-chromium.js';
+import { screenshot } from './screenshot.js';
+import { startInspector, type RunningInspector } from './start-inspector.js';
+
+let inspector: RunningInspector;
+let browser: Browser;
+
+beforeAll(async () => {
+  inspector = await startInspector();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await inspector?.stop();
+});
+
+async function openApp(lang: 'en' | 'zh' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript((l) => localStorage.setItem('auditnotify.lang', l), lang);
+  await page.goto(inspector.url);
+  await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
+  return page;
+}
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
+
+describe('inspector in browser mode (Debian Chromium)', () => {
+  it('opens on Compose with the seed example on first start', async () => {
+    const page = await openApp();
+    expect(await page.getByTestId('compose-pane').isVisible()).toBe(true);
+    expect(await page.getByTestId('compose-raw').inputValue()).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');
+    expect(await page.getByTestId('field-out_request_no').inputValue()).toBe('htozr8denqegbt6tk6u10iymo7yww5pn');
+    // The seed sends fail_code with PASS: the composer accepts it and warns.
+    await page.getByTestId('compose-warning').first().waitFor();
+    await screenshot(page, 'compose');
+    await page.close();
+  });
+
+  it('generates keys, composes, signs, sends to the local receiver, sees it verified and opens it in Decode', async () => {
+    const page = await openApp();
+    await page.getByTestId('nav-keys').click();
+    const before = await page.getByTestId('key-row').count();
+    await page.getByTestId('keys-generate').click();
+    await page.getByTestId('key-row').nth(before + 1).waitFor();
+    await screenshot(page, 'keys');
+
+    await page.getByTestId('nav-compose').click();
+    await page.getByTestId('field-out_request_no').fill('e2e-round-trip-0001');
+    await page.getByTestId('enum-audit_result-REJECT').click();
+    await page.getByTestId('field-fail_msg').fill('身份证照片不清晰');
+    expect(await page.getByTestId('compose-raw').inputValue()).toContain('"audit_result": "REJECT"');
+    await page.locator('[data-testid="compose-validity"]', { hasText: '✓' }).waitFor();
+    await page.locator('[data-testid="bytes-fail_msg"]', { hasText: '24 / 1024' }).waitFor();
+
+    await page.getByTestId('compose-to-sign').click();
+    await page.getByTestId('sign-run').click();
+    await page.getByTestId('sign-message').waitFor();
+    expect(await text(page, 'msg-part-body')).toContain('e2e-round-trip-0001');
+    expect(await text(page, 'msg-part-method')).toContain('POSTLF'); // LF: the ␊ picture after the method
+    expect(await page.locator('[data-testid="msg-part-body"] [data-cp="LF"]').count()).toBeGreaterThan(0);
+    expect(await text(page, 'sign-authorization')).toMatch(/^WECHATPAY2-SHA256-RSA2048 /);
+    await page.getByTestId('msg-part-timestamp').hover();
+    await screenshot(page, 'sign');
+
+    await page.getByTestId('sign-to-send').click();
+    await page.getByTestId('send-target-local').click();
+    await page.getByTestId('send-run').click();
+    await page.locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    expect(await page.getByTestId('send-hashes').getAttribute('data-match')).toBe('true');
+    expect(await text(page, 'send-status')).toBe('200');
+    await screenshot(page, 'send');
+
+    await page.getByTestId('nav-receiver').click();
+    const row = page.locator('[data-testid="receiver-event"][data-outcome="accepted"]', { hasText: 'e2e-round-trip-0001' });
+    await row.waitFor();
+    await screenshot(page, 'receiver');
+    await row.getByTestId('receiver-open-decode').click();
+    await page.locator('[data-testid="decode-verdict"][data-kind="verified"]').waitFor();
+    expect(await text(page, 'decode-field-out_request_no')).toContain('e2e-round-trip-0001');
+    await page.close();
+  });
+
+  it('decodes the seed curl example into labelled fields', async () => {
+    const page = await openApp('zh');
+    await page.getByTestId('nav-decode').click();
+    await page.getByTestId('decode-sample-curl').click();
+    await page.getByTestId('decode-run').click();
+    await page.getByTestId('decode-verdict').waitFor();
+    expect(await text(page, 'decode-field-out_request_no')).toContain('资料更新请求单号');
+    expect(await text(page, 'decode-field-out_request_no')).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');
+    expect(await text(page, 'decode-field-audit_result')).toContain('PASS');
+    // The seed elides its signature ("..."): never verified.
+    expect(await page.getByTestId('decode-verdict').getAttribute('data-kind')).not.toBe('verified');
+    await screenshot(page, 'decode-curl');
+    await page.close();
+  });
+
+  it('shows a re-serialised (tampered) body failing and names the cause with a byte diff', async () => {
+    const page = await openApp();
+    await page.getByTestId('nav-compose').click();
+    await page.getByTestId('field-out_request_no').fill('e2e-tamper-0002');
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-run').click();
+    await page.locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await page.getByTestId('nav-receiver').click();
+    const row = page.locator('[data-testid="receiver-event"]', { hasText: 'e2e-tamper-0002' });
+    await row.getByTestId('receiver-open-decode').click();
+    await page.locator('[data-testid="decode-verdict"][data-kind="verified"]').waitFor();
+
+    // What a framework does before verifying: parse and stringify the body (protocol.md §7.1).
+    const raw = await page.getByTestId('decode-input').inputValue();
+    const blank = /\r?\n\r?\n/.exec(raw);
+    if (!blank) throw new Error('no blank line between head and body');
+    const body = JSON.stringify(JSON.parse(raw.slice(blank.index + blank[0].length)));
+    const head = raw.slice(0, blank.index).replace(/content-length: *\d+/i, `content-length: ${Buffer.byteLength(body)}`);
+    await page.getByTestId('decode-input').fill(`${head}${blank[0]}${body}`);
+    await page.getByTestId('decode-run').click();
+    await page.locator('[data-testid="decode-verdict"][data-kind="signature-invalid"]').waitFor();
+    const cause = page.getByTestId('likely-cause');
+    expect(await cause.getAttribute('data-code')).toBe('BODY_RESERIALISED');
+    await page.getByTestId('byte-diff').waitFor();
+    expect(await page.locator('[data-testid="decode-variants"] tr[data-verifies="true"]').count()).toBeGreaterThan(0);
+    // The panes scroll inside a fixed-height window: a tall viewport shows verdict, cause and diff at once.
+    await page.setViewportSize({ width: 1440, height: 1560 });
+    await screenshot(page, 'decode-tampered');
+    await page.close();
+  });
+
+  it('switches the whole UI between English and Chinese', async () => {
+    const page = await openApp('en');
+    expect(await text(page, 'nav-compose')).toContain('Compose');
+    expect(await page.getByTestId('row-out_request_no').isVisible()).toBe(true);
+    await page.getByTestId('lang-zh').click();
+    expect(await text(page, 'nav-compose')).toContain('编排');
+    expect(await page.getByTestId('compose-form').textContent()).toContain('资料更新请求单号');
+    expect(await page.getByTestId('compose-form').textContent()).toContain('审核驳回');
+    await screenshot(page, 'compose-zh');
+    await page.getByTestId('lang-en').click();
+    expect(await text(page, 'nav-compose')).toContain('Compose');
+    expect(await page.getByTestId('compose-form').textContent()).toContain('Data-update request number');
+    await page.close();
+  });
+});

@@ -1,0 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+const OUT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/**
+ * Saves a PNG of the page into `apps/inspector/test-results/` (the docs pick the best ones).
+ *
+ * @example
+ * await screenshot(page, 'sign-message');
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const path = `${OUT_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
