@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defaultEngine } from '../engines/default-engine.js';
 import { decodeBase64Portable, isSignatureText, signatureByteLength } from '../engines/signature-text.js';
 import { isAuditNotifyError } from '../errors.js';
@@ -224,7 +225,7 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
     ...(kind === 'request' ? urlVariants(url, readHeader(input.headers, 'host')) : []),
     ...timestampVariants(fields.timestamp),
   ];
-  const seen = new Set<string>([latin1(message)]);
+  const seen = new Set<string>([fingerprint(message)]);
   const variants: SignatureVariant[] = [];
   const proofs: { part?: MessagePart; keyId: string }[] = [];
   if (signatureText !== undefined && !canonical && namedKey && (await verifyWith(namedKey, message))) {
@@ -238,7 +239,7 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
   }
   for (const part of parts) {
     const msg = build(part);
-    const id = latin1(msg);
+    const id = fingerprint(msg);
     if (seen.has(id)) continue;
     seen.add(id);
     let verifiedBy: string | undefined;
@@ -252,8 +253,10 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
     if (verifiedBy !== undefined) proofs.push({ part, keyId: verifiedBy });
   }
 
+  // A stale or millisecond timestamp is worth a mention when it is not already the cause.
   const late = window.ok ? '' : ` Besides, ${window.explanation}`;
-  const explain = (code: CauseCode, text: string, extra: Partial<LikelyCause> = {}) => cause(code, text + late, extra);
+  const explain = (code: CauseCode, text: string, extra: Partial<LikelyCause> = {}) =>
+    cause(code, code === 'TIMESTAMP_IN_MILLISECONDS' ? text : text + late, extra);
 
   if (!namedKey) {
     const found = proofs.find((p) => !p.part);
@@ -384,10 +387,9 @@ function normaliseSignature(signature: string, bits: number): string | undefined
   return isSignatureText(text, length) ? text : undefined;
 }
 
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+// Identity of a candidate message, to try each distinct message once.
+function fingerprint(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
 }
 
 function hex(bytes: Uint8Array): string {

@@ -199,7 +199,7 @@ function stringify(value: unknown, style: JsonStyle, depth = 0): string {
   if (depth > 200) return JSON.stringify(value) ?? 'null';
   if (typeof value === 'string') {
     const s = JSON.stringify(value);
-    return style.asciiOnly === true ? s.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s;
+    return style.asciiOnly === true ? escapeNonAscii(s) : s;
   }
   if (Array.isArray(value)) return `[${value.map((v) => stringify(v, style, depth + 1)).join(style.itemSep)}]`;
   if (value !== null && typeof value === 'object') {
@@ -209,4 +209,17 @@ function stringify(value: unknown, style: JsonStyle, depth = 0): string {
     return `{${parts.join(style.itemSep)}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+// `\uXXXX` for every UTF-16 unit above 0x7f, as Python's ensure_ascii writes them (surrogate pairs as two).
+function escapeNonAscii(text: string): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    out += `${text.slice(start, i)}\\u${unit.toString(16).padStart(4, '0')}`;
+    start = i + 1;
+  }
+  return out + text.slice(start);
 }
