@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOTIFY_PATH } from '@auditnotify/core';
+import { NOTIFY_PATH, encryptResource, signResponse } from '@auditnotify/core';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
 import { signWithStore } from '../../src/main/services/sign-service.js';
 import { seededDataDir } from './seeded-data-dir.js';
@@ -92,5 +92,39 @@ describe('decode service', () => {
     expect(result.kind).toBe('answer');
     expect(result.verdict).toMatchObject({ kind: 'verified', ok: true });
     expect(result.signatureFields.find((f) => f.name === 'wechatpay-serial')?.ok).toBe(true);
+  });
+});
+
+describe('decode service: APIv3 callbacks (protocol.md §6)', () => {
+  const apiV3Key = '0123456789abcdefghijABCDEFGHIJ01';
+
+  async function callback(s: Services, key = apiV3Key): Promise<string> {
+    const platform = s.keys.platform()!;
+    const body = JSON.stringify({
+      id: 'EV-2018',
+      create_time: '2015-05-20T13:29:35+08:00',
+      event_type: 'TRANSACTION.SUCCESS',
+      resource_type: 'encrypt-resource',
+      resource: encryptResource({ plaintext: { out_trade_no: 'T1', amount: { total: 1 } }, apiV3Key: key, associatedData: 'transaction' }),
+      summary: '支付成功',
+    });
+    const headers = await signResponse({ body, privateKey: platform.privateKey!, keyId: platform.summary.keyId });
+    return [`POST /notify HTTP/1.1`, 'Host: merchant.example', 'Content-Type: application/json', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n');
+  }
+
+  it('verifies the Wechatpay-* signature and decrypts the resource with the APIv3 key', async () => {
+    const s = start();
+    const result = await s.decode.run({ input: { kind: 'callback', text: await callback(s), apiV3Key } });
+    expect(result.kind).toBe('callback');
+    expect(result.verdict).toMatchObject({ kind: 'verified', ok: true });
+    expect(result.decrypted?.json).toEqual({ out_trade_no: 'T1', amount: { total: 1 } });
+    expect(result.envelope).toMatchObject({ event_type: 'TRANSACTION.SUCCESS', summary: '支付成功' });
+  });
+
+  it('answers a wrong APIv3 key with DECRYPT_FAILED in the verdict', async () => {
+    const s = start();
+    const result = await s.decode.run({ input: { kind: 'callback', text: await callback(s), apiV3Key: 'X'.repeat(32) } });
+    expect(result.verdict).toMatchObject({ ok: false, code: 'DECRYPT_FAILED' });
+    expect(result.decrypted).toBeUndefined();
   });
 });

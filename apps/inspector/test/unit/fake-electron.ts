@@ -39,6 +39,10 @@ export interface FakeElectron extends ElectronLike {
   headerListener: ((details: { responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void) | undefined;
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
   appListeners: Map<string, Listener[]>;
+  /** Resolves with the first URL a window loads. */
+  firstLoad: Promise<string>;
+  /** Fires an app event such as `will-quit`. */
+  emit(event: string): void;
 }
 
 /**
@@ -52,7 +56,12 @@ export interface FakeElectron extends ElectronLike {
  * ```
  */
 export function createFakeElectron(userData: string, webContentsId = 7): FakeElectron {
+  let loaded: (url: string) => void = () => undefined;
   const fake: FakeElectron = {
+    firstLoad: new Promise<string>((resolve) => (loaded = resolve)),
+    emit(event) {
+      for (const listener of fake.appListeners.get(event) ?? []) (listener as () => void)();
+    },
     windows: [],
     ipcHandlers: new Map(),
     schemes: [],
@@ -82,6 +91,7 @@ export function createFakeElectron(userData: string, webContentsId = 7): FakeEle
       }
       loadURL(url: string): Promise<void> {
         this.loaded.push(url);
+        loaded(url);
         return Promise.resolve();
       }
       once(): this {

@@ -148,10 +148,10 @@ async function decodeCallback(
   let decrypted: DecodeRunOutput['decrypted'];
   let verdict = signedVerdict(diagnosis, 'callback');
   try {
-    const parsed = parseCallbackEnvelope(req.body) as unknown as Record<string, unknown>;
-    envelope = parsed;
+    const parsed = parseCallbackEnvelope(req.body);
+    envelope = { ...parsed };
     if (apiV3Key !== undefined && apiV3Key !== '') {
-      const opened = decryptResource(parsed['resource'] as Parameters<typeof decryptResource>[0], apiV3Key);
+      const opened = decryptResource(parsed.resource, apiV3Key);
       decrypted = { plaintext: opened.plaintext, ...(opened.json === undefined ? {} : { json: opened.json }) };
     }
   } catch (error) {
