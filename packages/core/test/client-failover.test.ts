@@ -5,9 +5,9 @@ import type { ClientOptions } from '../src/client/index.js';
 import { ApiError, createClient, NOTIFY_PATH } from '../src/client/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { AuditNotifyError } from '../src/errors.js';
-import { ANSWER_KEY_ID, MCHID, SAMPLE, SERIAL_NO, answerKeys, senderKeys } from './receiver-fixtures.js';
+import { SAMPLE, receiverOptions, clientOptions } from './receiver-fixtures.js';
 import type { TestServer } from './client-fixtures.js';
-import { closedOrigin, startReceiverServer, startServer } from './client-fixtures.js';
+import { closedOrigin, respondWith, startReceiverServer, startServer } from './client-fixtures.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -15,11 +15,7 @@ afterEach(async () => {
 });
 
 async function backup(): Promise<TestServer> {
-  const receiver = createReceiver({
-    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-    handler: () => undefined,
-  });
+  const receiver = createReceiver(receiverOptions());
   const server = await startReceiverServer(receiver);
   servers.push(server);
   return server;
@@ -29,18 +25,14 @@ function client(hosts: string[], overrides: Partial<ClientOptions> = {}) {
   const sleeps: number[] = [];
   return {
     sleeps,
-    client: createClient({
-      mchid: MCHID,
-      serialNo: SERIAL_NO,
-      privateKey: senderKeys.privateKey,
-      wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
+    client: createClient(clientOptions({
       hosts,
       sleep: async (ms) => {
         sleeps.push(ms);
       },
       retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 },
       ...overrides,
-    }),
+    })),
   };
 }
 
@@ -59,18 +51,13 @@ describe('client failover', () => {
 
   it('does not fail over on an HTTP error: a 503 from the primary is retried on the primary', async () => {
     const second = await backup();
-    const receiver = createReceiver({
-      senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-      answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-      handler: () => undefined,
-    });
+    const receiver = createReceiver(receiverOptions());
     const primary = await startServer(async (request, response, index) => {
       if (index === 0) {
         response.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"SYSTEM_ERROR","message":"busy"}');
         return;
       }
-      const answer = await receiver.handle({ method: request.method, url: request.url, headers: request.headers, body: request.body });
-      response.writeHead(answer.status, answer.headers).end(answer.body);
+      await respondWith(receiver, request, response);
     });
     servers.push(primary);
     const result = await client([primary.origin, second.origin]).client.send(SAMPLE);

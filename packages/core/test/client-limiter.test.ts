@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, createSendLimiter } from '../src/client/index.js';
 import { createReceiver } from '../src/receiver/index.js';
-import { ANSWER_KEY_ID, MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, senderKeys } from './receiver-fixtures.js';
+import { NOW, SAMPLE, receiverOptions, clientOptions } from './receiver-fixtures.js';
 import type { TestServer } from './client-fixtures.js';
 import { startReceiverServer, virtualTime } from './client-fixtures.js';
 
@@ -52,24 +52,10 @@ describe('send limiter', () => {
 describe('client rate limit', () => {
   it('sends the 201st notification of a minute only after waiting, over real HTTP', async () => {
     const time = virtualTime(NOW);
-    const receiver = createReceiver({
-      senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-      answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-      handler: () => undefined,
-      clock: time.clock,
-      rateLimiter: false,
-    });
+    const receiver = createReceiver(receiverOptions({ clock: time.clock, rateLimiter: false }));
     const server = await startReceiverServer(receiver);
     servers.push(server);
-    const client = createClient({
-      mchid: MCHID,
-      serialNo: SERIAL_NO,
-      privateKey: senderKeys.privateKey,
-      wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
-      hosts: [server.origin],
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    const client = createClient(clientOptions({ hosts: [server.origin], clock: time.clock, sleep: time.sleep }));
     for (let i = 0; i < 200; i++) {
       const result = await client.send({ ...SAMPLE, out_request_no: `req-${i}` });
       expect(result.status).toBe(200);
@@ -86,11 +72,7 @@ describe('client rate limit', () => {
   it('can be switched off (an injected fetch answers at once)', async () => {
     const time = virtualTime(NOW);
     let calls = 0;
-    const limiterOff = createClient({
-      mchid: MCHID,
-      serialNo: SERIAL_NO,
-      privateKey: senderKeys.privateKey,
-      wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
+    const limiterOff = createClient(clientOptions({
       rateLimit: false,
       clock: time.clock,
       sleep: time.sleep,
@@ -98,7 +80,7 @@ describe('client rate limit', () => {
         calls++;
         return new Response('{"code":"PARAM_ERROR","message":"x"}', { status: 400 });
       },
-    });
+    }));
     for (let i = 0; i < 201; i++) await limiterOff.send(SAMPLE).catch(() => undefined);
     expect(calls).toBe(201);
     expect(time.sleeps).toEqual([]);

@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import type { ClientOptions } from '../src/client/index.js';
 import { ApiError, backoffDelay, createClient, DEFAULT_RETRY, parseRetryAfter } from '../src/client/index.js';
 import { createReceiver } from '../src/receiver/index.js';
-import { ANSWER_KEY_ID, MCHID, SAMPLE, SERIAL_NO, answerKeys, senderKeys } from './receiver-fixtures.js';
+import { SAMPLE, receiverOptions, clientOptions } from './receiver-fixtures.js';
 import type { Received, TestServer } from './client-fixtures.js';
 import { respondWith, startServer } from './client-fixtures.js';
 
@@ -15,11 +15,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const receiver = createReceiver({
-  senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-  answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-  handler: () => undefined,
-});
+const receiver = createReceiver(receiverOptions());
 
 /** Answers the first `failures.length` requests with the given failures, then runs the receiver. */
 async function flakyServer(failures: ((response: ServerResponse, request: Received) => void)[]): Promise<TestServer> {
@@ -38,11 +34,7 @@ const systemError = (status: number, headers: Record<string, string> = {}) => (r
 
 function client(server: TestServer, overrides: Partial<ClientOptions> = {}) {
   const sleeps: number[] = [];
-  const instance = createClient({
-    mchid: MCHID,
-    serialNo: SERIAL_NO,
-    privateKey: senderKeys.privateKey,
-    wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
+  const instance = createClient(clientOptions({
     hosts: [server.origin],
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -50,7 +42,7 @@ function client(server: TestServer, overrides: Partial<ClientOptions> = {}) {
     random: () => 0.5,
     retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
     ...overrides,
-  });
+  }));
   return { client: instance, sleeps };
 }
 
@@ -85,12 +77,7 @@ describe('client retries', () => {
     const now = 1_757_900_000;
     const date = new Date((now + 5) * 1000).toUTCString();
     // Client and receiver share the pinned clock so the answer's timestamp is in the window.
-    const pinned = createReceiver({
-      senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-      answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-      handler: () => undefined,
-      clock: () => now,
-    });
+    const pinned = createReceiver(receiverOptions({ clock: () => now }));
     const dated = await startServer(async (request, response, index) => {
       if (index === 0) systemError(503, { 'retry-after': date })(response);
       else await respondWith(pinned, request, response);

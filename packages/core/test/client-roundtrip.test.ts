@@ -5,7 +5,7 @@ import type { ClientOptions } from '../src/client/index.js';
 import { ApiError, createClient, NOTIFY_PATH } from '../src/client/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { AuditNotifyError } from '../src/errors.js';
-import { ANSWER_KEY_ID, MCHID, SAMPLE, SERIAL_NO, answerKeys, senderKeys } from './receiver-fixtures.js';
+import { ANSWER_KEY_ID, MCHID, SAMPLE, SERIAL_NO, receiverOptions, clientOptions } from './receiver-fixtures.js';
 import type { TestServer } from './client-fixtures.js';
 import { startReceiverServer, startServer } from './client-fixtures.js';
 
@@ -16,24 +16,14 @@ afterEach(async () => {
 
 async function receiverServer(handler: (context: NotifyContext) => void = () => undefined) {
   const spy = vi.fn(handler);
-  const receiver = createReceiver({
-    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-    handler: spy,
-  });
+  const receiver = createReceiver(receiverOptions({ handler: spy }));
   const server = await startReceiverServer(receiver);
   servers.push(server);
   return { server, handler: spy };
 }
 
 function client(overrides: Partial<ClientOptions> = {}) {
-  return createClient({
-    mchid: MCHID,
-    serialNo: SERIAL_NO,
-    privateKey: senderKeys.privateKey,
-    wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
-    ...overrides,
-  });
+  return createClient(clientOptions(overrides));
 }
 
 describe('client ↔ receiver over real HTTP', () => {

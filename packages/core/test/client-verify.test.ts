@@ -5,7 +5,7 @@ import { sign } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { createClient } from '../src/client/index.js';
 import { AuditNotifyError } from '../src/errors.js';
-import { ANSWER_KEY_ID, MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, nonce, senderKeys } from './receiver-fixtures.js';
+import { ANSWER_KEY_ID, NOW, SAMPLE, answerKeys, nonce, senderKeys, clientOptions } from './receiver-fixtures.js';
 import type { TestServer } from './client-fixtures.js';
 import { startServer } from './client-fixtures.js';
 
@@ -50,15 +50,7 @@ async function sendTo(input: AnswerInput | 'unsigned') {
     else signedAnswer(response, input);
   });
   servers.push(server);
-  const client = createClient({
-    mchid: MCHID,
-    serialNo: SERIAL_NO,
-    privateKey: senderKeys.privateKey,
-    wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
-    hosts: [server.origin],
-    clock: () => NOW,
-    sleep: async () => undefined,
-  });
+  const client = createClient(clientOptions({ hosts: [server.origin], clock: () => NOW, sleep: async () => undefined }));
   const outcome = await client.send(SAMPLE).catch((error: unknown) => error);
   return { outcome, server };
 }

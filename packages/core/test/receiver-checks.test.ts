@@ -5,29 +5,11 @@ import type { ReceiverRequest, ReceiverResponse } from '../src/types.js';
 import type { NotifyContext, ReceiverOptions } from '../src/receiver/index.js';
 import { createMemoryRateLimiter, createReceiver } from '../src/receiver/index.js';
 import { NOTIFY_PATH } from '../src/client/index.js';
-import {
-  ANSWER_KEY_ID,
-  MCHID,
-  NOW,
-  SAMPLE,
-  SERIAL_NO,
-  answerKeys,
-  answerVerifies,
-  editAuthorization,
-  json,
-  senderKeys,
-  signedRequest,
-} from './receiver-fixtures.js';
+import { ANSWER_KEY_ID, MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, answerVerifies, editAuthorization, json, senderKeys, signedRequest, receiverOptions } from './receiver-fixtures.js';
 
 function setup(overrides: Partial<ReceiverOptions> = {}) {
   const handler = vi.fn<(context: NotifyContext) => void>();
-  const receiver = createReceiver({
-    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-    handler,
-    clock: () => NOW,
-    ...overrides,
-  });
+  const receiver = createReceiver(receiverOptions({ handler, clock: () => NOW, ...overrides }));
   return { receiver, handler };
 }
 

@@ -7,6 +7,8 @@ import type { KeyObject } from 'node:crypto';
 import type { PrivateKeyHandle, PublicKeyHandle, ReceiverRequest, ReceiverResponse } from '../src/types.js';
 import { loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
 import { NOTIFY_PATH } from '../src/client/index.js';
+import type { ClientOptions } from '../src/client/index.js';
+import type { ReceiverOptions } from '../src/receiver/index.js';
 
 const vectors = new URL('../../../../shared/vectors/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, vectors), 'utf8');
@@ -115,4 +117,25 @@ export function answerVerifies(response: ReceiverResponse, publicPem: string = a
 export function editAuthorization<R extends { headers: Record<string, string> }>(request: R, edit: (value: string) => string): R {
   request.headers.authorization = edit(request.headers.authorization ?? '');
   return request;
+}
+
+/** Receiver options that trust the vector sender and sign with the vector answer key; `overrides` win. */
+export function receiverOptions(overrides: Partial<ReceiverOptions> = {}): ReceiverOptions {
+  return {
+    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
+    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
+    handler: () => undefined,
+    ...overrides,
+  };
+}
+
+/** Client options of the vector sender, verifying answers with the vector answer key; `overrides` win. */
+export function clientOptions(overrides: Partial<ClientOptions> = {}): ClientOptions {
+  return {
+    mchid: MCHID,
+    serialNo: SERIAL_NO,
+    privateKey: senderKeys.privateKey,
+    wechatpayPublicKeys: [{ id: ANSWER_KEY_ID, publicKey: answerKeys.publicKey }],
+    ...overrides,
+  };
 }

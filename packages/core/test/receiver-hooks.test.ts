@@ -4,18 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ReceiverOptions } from '../src/receiver/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { AuditNotifyError } from '../src/errors.js';
-import { ANSWER_KEY_ID, MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, senderKeys, signedRequest } from './receiver-fixtures.js';
+import { MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, senderKeys, signedRequest, receiverOptions } from './receiver-fixtures.js';
 
 function withHooks(overrides: Partial<ReceiverOptions> = {}) {
   const hooks = { onRejected: vi.fn(), onError: vi.fn(), onAccepted: vi.fn() };
-  const receiver = createReceiver({
-    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-    handler: () => undefined,
-    clock: () => NOW,
-    ...hooks,
-    ...overrides,
-  });
+  const receiver = createReceiver(receiverOptions({ clock: () => NOW, ...hooks, ...overrides }));
   return { receiver, ...hooks };
 }
 

@@ -3,16 +3,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { NonceStore } from '../src/receiver/index.js';
 import { createMemoryNonceStore, createMemoryRateLimiter, createReceiver } from '../src/receiver/index.js';
-import { ANSWER_KEY_ID, MCHID, NOW, SERIAL_NO, answerKeys, json, senderKeys, signedRequest } from './receiver-fixtures.js';
+import { MCHID, NOW, json, signedRequest, receiverOptions } from './receiver-fixtures.js';
 
 function receiverWith(handler: () => unknown, extra: { nonceStore?: NonceStore; clock?: () => number } = {}) {
-  return createReceiver({
-    senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-    answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-    handler: handler as never,
-    clock: () => NOW,
-    ...extra,
-  });
+  return createReceiver(receiverOptions({ handler: handler as never, clock: () => NOW, ...extra }));
 }
 
 describe('receiver replay protection', () => {
@@ -60,13 +54,10 @@ describe('receiver replay protection', () => {
   it('releases a nonce refused by the rate limit, so the same request is accepted later', async () => {
     let now = NOW;
     const clock = () => now;
-    const receiver = createReceiver({
-      senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey }],
-      answerKeys: [{ id: ANSWER_KEY_ID, privateKey: answerKeys.privateKey }],
-      handler: () => undefined,
+    const receiver = createReceiver(receiverOptions({
       clock,
       rateLimiter: createMemoryRateLimiter({ perMinute: 1, clock }),
-    });
+    }));
     expect((await receiver.handle(signedRequest())).status).toBe(200);
     const request = signedRequest();
     const limited = await receiver.handle(request);
