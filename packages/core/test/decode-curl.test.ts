@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseCurlCommand } from '../src/decode/index.js';
 import { parseNotification } from '../src/schema/index.js';
 import { AuditNotifyError } from '../src/errors.js';
+import { sampleNotification } from '../src/testing.js';
 
 const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -49,7 +50,7 @@ describe('parseCurlCommand', () => {
       'content-length': String(new TextEncoder().encode(SEED_BODY).length),
     });
     expect(text(req.body)).toBe(SEED_BODY);
-    expect(parseNotification(JSON.parse(text(req.body))).notification.out_request_no).toBe('htozr8denqegbt6tk6u10iymo7yww5pn');
+    expect(parseNotification(JSON.parse(text(req.body))).notification).toEqual(sampleNotification());
   });
 
   it('decodes the same command with Windows line endings after each backslash', () => {

@@ -17,17 +17,10 @@ import {
   utf8ByteLength,
 } from '../src/schema/index.js';
 import { AuditNotifyError } from '../src/errors.js';
+import { sampleNotification } from '../src/testing.js';
 
 // The seed's own example body (请求示例): fail_code/fail_msg sent with PASS.
-const SEED_EXAMPLE = {
-  out_request_no: 'htozr8denqegbt6tk6u10iymo7yww5pn',
-  mchid: '1900016681',
-  audit_result: 'PASS',
-  audit_finish_time: '2015-05-20T13:29:35+08:00',
-  attach_info: 'updateidcard',
-  fail_code: '1001',
-  fail_msg: 'IDCARD_ILLEGAL',
-};
+const SEED_EXAMPLE = sampleNotification();
 
 function paramError(value: unknown): AuditNotifyError {
   const result = safeParseNotification(value);
