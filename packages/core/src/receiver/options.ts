@@ -263,49 +263,54 @@ function positiveInteger(options: Record<string, unknown>, name: string, fallbac
   return value;
 }
 
-function resolveSenders(value: unknown): Map<string, LoadedSender> {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw invalid('`senders` must list at least one { serialNo, publicKey } (the keys requests are verified with).');
-  }
-  const senders = new Map<string, LoadedSender>();
+/**
+ * Checks a non-empty list of `{ idField, … }` objects with unique wire-token ids and no unknown keys, then
+ * builds each entry; `purpose` ends the message for an empty list.
+ */
+function keyedList<T>(
+  list: 'senders' | 'answerKeys',
+  value: unknown,
+  fields: { id: string; others: readonly string[]; purpose: string },
+  build: (entry: Record<string, unknown>, id: string, where: string) => T,
+): Map<string, T> {
+  const shape = `{ ${[fields.id, ...fields.others].join(', ')} }`;
+  if (!Array.isArray(value) || value.length === 0) throw invalid(`\`${list}\` must list at least one ${shape} (${fields.purpose}).`);
+  const known = new Set([fields.id, ...fields.others.map((name) => name.replace(/\?$/, ''))]);
+  const entries = new Map<string, T>();
   value.forEach((entry: unknown, index) => {
-    const where = `senders[${index}]`;
-    if (typeof entry !== 'object' || entry === null) throw invalid(`${where} must be an object { serialNo, publicKey, mchids? }.`);
-    const { serialNo, publicKey, mchids, ...rest } = entry as Record<string, unknown>;
-    const unknown = Object.keys(rest);
+    const where = `${list}[${index}]`;
+    if (typeof entry !== 'object' || entry === null) throw invalid(`${where} must be an object ${shape}.`);
+    const record = entry as Record<string, unknown>;
+    const unknown = Object.keys(record).filter((key) => !known.has(key));
     if (unknown.length > 0) throw invalid(`${where} has unknown option(s): ${unknown.join(', ')}.`);
-    if (!isWireToken(serialNo)) throw invalid(`${where}.serialNo must be a non-empty string without spaces, quotes or commas.`);
-    if (senders.has(serialNo)) throw invalid(`${where}.serialNo ${serialNo} is listed twice.`);
-    const handle = publicKeyOption(publicKey, `createReceiver: ${where}.publicKey`);
-    let allowed: Set<string> | undefined;
-    if (mchids !== undefined) {
-      if (!Array.isArray(mchids) || mchids.length === 0 || !mchids.every(isWireToken)) {
-        throw invalid(`${where}.mchids must be a non-empty array of mchid strings (omit it to allow any mchid).`);
-      }
-      allowed = new Set(mchids);
-    }
-    senders.set(serialNo, { serialNo, publicKey: handle, mchids: allowed });
+    const id = record[fields.id];
+    if (!isWireToken(id)) throw invalid(`${where}.${fields.id} must be a non-empty string without spaces, quotes or commas.`);
+    if (entries.has(id)) throw invalid(`${where}.${fields.id} ${id} is listed twice.`);
+    entries.set(id, build(record, id, where));
   });
-  return senders;
+  return entries;
+}
+
+function resolveSenders(value: unknown): Map<string, LoadedSender> {
+  const fields = { id: 'serialNo', others: ['publicKey', 'mchids?'], purpose: 'the keys requests are verified with' };
+  return keyedList('senders', value, fields, ({ publicKey, mchids }, serialNo, where) => {
+    if (mchids !== undefined && (!Array.isArray(mchids) || mchids.length === 0 || !mchids.every(isWireToken))) {
+      throw invalid(`${where}.mchids must be a non-empty array of mchid strings (omit it to allow any mchid).`);
+    }
+    return {
+      serialNo,
+      publicKey: publicKeyOption(publicKey, `createReceiver: ${where}.publicKey`),
+      mchids: mchids === undefined ? undefined : new Set(mchids as string[]),
+    };
+  });
 }
 
 function resolveAnswerKeys(value: unknown): Map<string, LoadedAnswerKey> {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw invalid('`answerKeys` must list at least one { id, privateKey } (the keys answers are signed with).');
-  }
-  const keys = new Map<string, LoadedAnswerKey>();
-  value.forEach((entry: unknown, index) => {
-    const where = `answerKeys[${index}]`;
-    if (typeof entry !== 'object' || entry === null) throw invalid(`${where} must be an object { id, privateKey }.`);
-    const { id, privateKey, ...rest } = entry as Record<string, unknown>;
-    const unknown = Object.keys(rest);
-    if (unknown.length > 0) throw invalid(`${where} has unknown option(s): ${unknown.join(', ')}.`);
-    if (!isWireToken(id)) throw invalid(`${where}.id must be a non-empty string without spaces, quotes or commas.`);
-    if (keys.has(id)) throw invalid(`${where}.id ${id} is listed twice.`);
-    const handle = privateKeyOption(privateKey, `createReceiver: ${where}.privateKey`);
-    keys.set(id, { id, privateKey: handle });
-  });
-  return keys;
+  const fields = { id: 'id', others: ['privateKey'], purpose: 'the keys answers are signed with' };
+  return keyedList('answerKeys', value, fields, ({ privateKey }, id, where) => ({
+    id,
+    privateKey: privateKeyOption(privateKey, `createReceiver: ${where}.privateKey`),
+  }));
 }
 
 /**
