@@ -15,7 +15,14 @@ import type { ErrorCode } from '@auditnotify/core';
  */
 export const EXIT = { OK: 0, CHECK_FAILED: 1, USAGE: 2 } as const;
 
-/** One of the values of {@link EXIT}. */
+/**
+ * One of the values of {@link EXIT}.
+ *
+ * @example
+ * ```ts
+ * const code: ExitCode = exitCodeFor(error);
+ * ```
+ */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 // Input the user handed us that we could not read or load: the command never got as far as a check.

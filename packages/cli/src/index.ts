@@ -9,6 +9,7 @@
  */
 export { runCli, COMMANDS } from './run-cli.js';
 export { createProcessIo } from './io.js';
+// Types re-exported below carry their TSDoc and examples in their own modules.
 export type { CliIo, TextSink } from './io.js';
 export type { Command } from './command.js';
 export { EXIT, exitCodeFor } from './exit-codes.js';

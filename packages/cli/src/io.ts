@@ -4,12 +4,28 @@
  * as well as from the binary.
  */
 
-/** Somewhere text goes (stdout or stderr). */
+/**
+ * Somewhere text goes (stdout or stderr).
+ *
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * const sink: TextSink = { write: (text) => void lines.push(text) };
+ * ```
+ */
 export interface TextSink {
   write(text: string): void;
 }
 
-/** What a command may use of its process. */
+/**
+ * What a command may use of its process.
+ *
+ * @example
+ * ```ts
+ * const io: CliIo = { ...createProcessIo(), cwd: '/tmp' };
+ * await runCli(['keygen', '--out', 'keys'], io);
+ * ```
+ */
 export interface CliIo {
   readonly stdout: TextSink;
   readonly stderr: TextSink;

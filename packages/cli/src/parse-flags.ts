@@ -8,7 +8,14 @@ import { usageError } from './usage-error.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
-/** The parsed flags of an options table, typed from the table. */
+/**
+ * The parsed flags of an options table, typed from the table.
+ *
+ * @example
+ * ```ts
+ * const flags: ParsedFlags<{ out: { type: 'string' } }> = { out: 'keys' };
+ * ```
+ */
 export type ParsedFlags<O extends OptionsConfig> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
 >['values'];

@@ -32,13 +32,9 @@ function indent(text: string): string {
     .join('\n');
 }
 
-function prettyJson(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes).toString('utf8');
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+// Bodies are shown exactly as they went over the wire: the signature covers these bytes, not a re-formatting.
+function exactBody(bytes: Uint8Array): string {
+  return `body (${bytes.byteLength} bytes, exactly as on the wire):\n${Buffer.from(bytes).toString('utf8')}`;
 }
 
 /**
@@ -145,7 +141,7 @@ ${EXIT_CODES_HELP}`,
           `3. Sent with core's client: POST ${result.url}`,
           indent(sentHeaders.join('\n')),
           '',
-          indent(prettyJson(result.requestBody)),
+          indent(exactBody(result.requestBody)),
           '',
           received === undefined
             ? `4. Receiver's view: REJECTED ${rejected?.code ?? ''} ${rejected?.message ?? ''}`
@@ -160,7 +156,7 @@ ${EXIT_CODES_HELP}`,
           `5. Answer: ${result.status}, signature verified with ${result.verified.keyId} (${result.attempts} attempt${result.attempts === 1 ? '' : 's'})`,
           indent(answerHeaders.join('\n')),
           '',
-          indent(prettyJson(result.responseBody)),
+          indent(exactBody(result.responseBody)),
           '',
           '6. Stopped the receiver and removed the temporary folder.',
           '',

@@ -5,7 +5,14 @@
  */
 import { usageError } from '../usage-error.js';
 
-/** `--url` split: `origin` is absent for a bare path. */
+/**
+ * `--url` split: `origin` is absent for a bare path.
+ *
+ * @example
+ * ```ts
+ * const { origin, pathAndQuery }: SplitUrl = splitUrl(flags.url);
+ * ```
+ */
 export interface SplitUrl {
   origin?: string;
   pathAndQuery: string;

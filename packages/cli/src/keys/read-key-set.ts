@@ -8,7 +8,14 @@ import { readInput } from '../input/read-input.js';
 import { KEY_SET_LAYOUT } from './key-set-layout.js';
 import type { KeySetManifest } from './key-set-layout.js';
 
-/** A key set folder: its manifest and the paths of its files (relative to the working directory). */
+/**
+ * A key set folder: its manifest and the paths of its files (relative to the working directory).
+ *
+ * @example
+ * ```ts
+ * const { manifest, senderKey }: KeySetPaths = await readKeySet('keys', io);
+ * ```
+ */
 export interface KeySetPaths {
   manifest: KeySetManifest;
   senderKey: string;

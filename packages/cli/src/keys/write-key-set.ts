@@ -13,7 +13,14 @@ import type { KeySetManifest } from './key-set-layout.js';
 // Top-level entries of a key set; the manifest moves last, so a reader that sees keys.json sees it all.
 const ENTRIES = ['sender', 'receiver', KEY_SET_LAYOUT.manifest] as const;
 
-/** Options of {@link writeKeySet}. */
+/**
+ * Options of {@link writeKeySet}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteKeySetOptions = { force: true };
+ * ```
+ */
 export interface WriteKeySetOptions {
   /** Replace an existing key set in `dir` (otherwise that is a usage error). */
   force?: boolean;

@@ -6,7 +6,14 @@ import { generateKeyPairSync } from 'node:crypto';
 import { loadPrivateKey } from '@auditnotify/core';
 import type { PrivateKeyHandle } from '@auditnotify/core';
 
-/** Id used when the request names no usable `Wechatpay-Serial`. */
+/**
+ * Id used when the request names no usable `Wechatpay-Serial`.
+ *
+ * @example
+ * ```ts
+ * createEphemeralAnswerKey(undefined).id === EPHEMERAL_ANSWER_KEY_ID; // true
+ * ```
+ */
 export const EPHEMERAL_ANSWER_KEY_ID = 'EPHEMERAL_ANSWER_KEY';
 
 /**

@@ -27,7 +27,14 @@ export const RECEIVER_OPTIONS = {
   'answer-key-id': { type: 'string' },
 } as const;
 
-/** Parsed values of {@link RECEIVER_OPTIONS}. */
+/**
+ * Parsed values of {@link RECEIVER_OPTIONS}.
+ *
+ * @example
+ * ```ts
+ * const flags: ReceiverFlags = { 'sender-cert': ['apiclient_cert.pem'], 'answer-key': 'wxp_key.pem', 'answer-key-id': 'PUB_KEY_ID_…' };
+ * ```
+ */
 export interface ReceiverFlags {
   keys?: string | undefined;
   'sender-cert'?: string[] | undefined;
@@ -37,7 +44,15 @@ export interface ReceiverFlags {
   'answer-key-id'?: string | undefined;
 }
 
-/** Resolved receiver keys. */
+/**
+ * Resolved receiver keys.
+ *
+ * @example
+ * ```ts
+ * const keys: ReceiverKeys = await resolveReceiver({ keys: 'keys' }, io, { needAnswerKey: true, needSenders: true });
+ * keys.publicKeys.get(keys.senders[0].serialNo);
+ * ```
+ */
 export interface ReceiverKeys {
   /** Senders' public keys by `serial_no` (what `createReceiver`'s `senders` and `diagnoseSignature` take). */
   senders: { serialNo: string; publicKey: PublicKeyHandle }[];
@@ -47,7 +62,14 @@ export interface ReceiverKeys {
   publicKeys: Map<string, PublicKeyHandle>;
 }
 
-/** Options of {@link resolveReceiver}. */
+/**
+ * Options of {@link resolveReceiver}.
+ *
+ * @example
+ * ```ts
+ * const forVerify: ResolveReceiverOptions = { needAnswerKey: false, needSenders: true };
+ * ```
+ */
 export interface ResolveReceiverOptions {
   /** `listen` signs answers and so needs an answer key; `verify` and `decode` do not. */
   needAnswerKey: boolean;
@@ -55,7 +77,15 @@ export interface ResolveReceiverOptions {
   needSenders: boolean;
 }
 
-/** True when any receiver flag was given (`decode` then also verifies). */
+/**
+ * True when any receiver flag was given (`decode` then also verifies).
+ *
+ * @example
+ * ```ts
+ * hasReceiverFlags({ keys: 'keys' }); // true
+ * hasReceiverFlags({}); // false
+ * ```
+ */
 export function hasReceiverFlags(flags: ReceiverFlags): boolean {
   return (
     flags.keys !== undefined ||

@@ -31,7 +31,14 @@ export const SENDER_OPTIONS = {
   'wechatpay-public-key-id': { type: 'string' },
 } as const;
 
-/** Parsed values of {@link SENDER_OPTIONS}. */
+/**
+ * Parsed values of {@link SENDER_OPTIONS}.
+ *
+ * @example
+ * ```ts
+ * const flags: SenderFlags = { mchid: '1900016681', key: 'apiclient_cert.p12' };
+ * ```
+ */
 export interface SenderFlags {
   keys?: string | undefined;
   mchid?: string | undefined;
@@ -43,7 +50,15 @@ export interface SenderFlags {
   'wechatpay-public-key-id'?: string | undefined;
 }
 
-/** A resolved sender: who signs, with which key, and which WeChat Pay public key checks the answers. */
+/**
+ * A resolved sender: who signs, with which key, and which WeChat Pay public key checks the answers.
+ *
+ * @example
+ * ```ts
+ * const sender: SenderIdentity = await resolveSender({ keys: 'keys' }, io, { needWechatpayKey: true });
+ * createClient({ ...sender });
+ * ```
+ */
 export interface SenderIdentity {
   mchid: string;
   serialNo: string;
@@ -52,7 +67,14 @@ export interface SenderIdentity {
   wechatpayPublicKeys: { id: string; publicKey: PublicKeyHandle }[];
 }
 
-/** Options of {@link resolveSender}. */
+/**
+ * Options of {@link resolveSender}.
+ *
+ * @example
+ * ```ts
+ * const forSign: ResolveSenderOptions = { needWechatpayKey: false };
+ * ```
+ */
 export interface ResolveSenderOptions {
   /** `send` verifies answers and so needs `--wechatpay-public-key` and its id; `sign` does not. */
   needWechatpayKey: boolean;

@@ -16,7 +16,14 @@ import {
 } from '@auditnotify/core';
 import type { AuthorizationFields, Clock, LintWarning, PublicKeyHandle, RawHttpRequest } from '@auditnotify/core';
 
-/** One body field, labelled as in the seed. */
+/**
+ * One body field, labelled as in the seed.
+ *
+ * @example
+ * ```ts
+ * const field: DecodedField = { name: 'mchid', labelZh: '商户号', labelEn: 'Merchant id', required: true, present: true, value: '1900016681' };
+ * ```
+ */
 export interface DecodedField {
   name: string;
   labelZh: string;
@@ -26,7 +33,14 @@ export interface DecodedField {
   value?: unknown;
 }
 
-/** The signature part of a {@link DecodeReport}, present when receiver keys were given. */
+/**
+ * The signature part of a {@link DecodeReport}, present when receiver keys were given.
+ *
+ * @example
+ * ```ts
+ * if (report.verification?.verified === false) console.log(report.verification.likelyCause?.code);
+ * ```
+ */
 export interface DecodeVerification {
   verified: boolean;
   keyId?: string | undefined;
@@ -36,7 +50,15 @@ export interface DecodeVerification {
   likelyCause?: { code: string; title: string; explanation: string } | undefined;
 }
 
-/** Everything `decode` prints. */
+/**
+ * Everything `decode` prints.
+ *
+ * @example
+ * ```ts
+ * const report: DecodeReport = await buildDecodeReport(request);
+ * report.body.warnings.map((warning) => warning.code);
+ * ```
+ */
 export interface DecodeReport {
   request: { method: string; url: string; httpVersion: string; host?: string | undefined; headers: Record<string, string> };
   authorization:
@@ -55,7 +77,14 @@ export interface DecodeReport {
   verification?: DecodeVerification | undefined;
 }
 
-/** Options of {@link buildDecodeReport}. */
+/**
+ * Options of {@link buildDecodeReport}.
+ *
+ * @example
+ * ```ts
+ * const options: BuildDecodeReportOptions = { publicKeys: keys.publicKeys, clock: () => 1757900000 };
+ * ```
+ */
 export interface BuildDecodeReportOptions {
   /** Senders' public keys by serial_no: when given, the report includes core's signature diagnosis. */
   publicKeys?: ReadonlyMap<string, PublicKeyHandle> | undefined;

@@ -27,7 +27,7 @@ function when(timestamp: number, now: number): string {
 export function formatDecodeReport(report: DecodeReport, now: number): string {
   const out: string[] = [];
   const { request, authorization, message, body, verification } = report;
-  out.push(`Request: ${request.method} ${request.url} (${request.httpVersion})`);
+  out.push(`Request: ${request.method} ${request.url} (${request.httpVersion.startsWith('HTTP') ? '' : 'HTTP/'}${request.httpVersion})`);
   for (const [name, value] of Object.entries(request.headers)) {
     if (name === 'authorization') continue;
     out.push(`  ${name}: ${value}`);
@@ -43,6 +43,8 @@ export function formatDecodeReport(report: DecodeReport, now: number): string {
       `  signature  ${authorization.signature.slice(0, 24)}… (${authorization.signature.length} chars)`,
     );
   } else {
+    const raw = request.headers.authorization;
+    if (raw !== undefined) out.push(`  value      ${raw}`);
     out.push(`  ${authorization.code}${authorization.reason === undefined ? '' : ` (${authorization.reason})`}: ${authorization.message}`);
   }
   out.push('', 'Signing message:');
