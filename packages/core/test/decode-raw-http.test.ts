@@ -226,6 +226,29 @@ describe('parseRawHttpResponse', () => {
     expect(res.body).toHaveLength(0);
   });
 
+  it('round-trips a random answer serialised with CRLF or LF, sized or chunked (property)', () => {
+    const answer = fc.record({
+      status: fc.integer({ min: 200, max: 599 }).filter((s) => s !== 204 && s !== 304),
+      reason: fc.stringMatching(/^([A-Za-z]([A-Za-z ]{0,20}[A-Za-z])?)?$/), // trailing spaces of a status line are trimmed
+      headers: fc.uniqueArray(fc.tuple(fc.stringMatching(/^Wechatpay-[A-Za-z]{1,10}$/), fc.stringMatching(/^[!-~]{1,40}$/)), { selector: ([n]) => n.toLowerCase(), maxLength: 5 }),
+      body: fc.uint8Array({ maxLength: 200 }),
+      eol: fc.constantFrom('\r\n', '\n'),
+      chunked: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(answer, ({ status, reason, headers, body, eol, chunked }) => {
+        const lines = [`HTTP/1.1 ${status}${reason ? ` ${reason}` : ''}`, ...headers.map(([n, v]) => `${n}: ${v}`)];
+        lines.push(chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${body.length}`);
+        const wire = new Uint8Array([...enc(lines.join(eol) + eol + eol), ...(chunked ? chunk(body, eol) : body)]);
+        const res = parseRawHttpResponse(wire);
+        expect(res.status).toBe(status);
+        expect(res.statusText).toBe(reason);
+        expect([...res.body]).toEqual([...body]);
+        for (const [n, v] of headers) expect(res.headers[n.toLowerCase()]).toBe(v);
+      }),
+    );
+  });
+
   it.each(['HTTP/1.1 OK', 'HTTP/1.1 20 OK', '200 OK', 'POST / HTTP/1.1'])('fails on the status line %j', (line) => {
     expect(decodeFailure(() => parseRawHttpResponse(`${line}\r\n\r\n`)).detail?.line).toBe(1);
   });
