@@ -3,7 +3,7 @@ import { NOTIFY_PATH, createClient, isAuditNotifyError } from '@auditnotify/core
 import type { AcceptedEvent, NotifyContext, ReceiverOptions, RejectedEvent } from '@auditnotify/core';
 import { createTestRequest, generateTestKeys, sampleNotification } from '@auditnotify/core/testing';
 import { createCountingRelay } from './counting-relay.js';
-import { send, sendEndlessBody, type ClientAnswer, type ClientRequest } from './http-client.js';
+import { abandonBody, send, sendEndlessBody, type ClientAnswer, type ClientRequest } from './http-client.js';
 import { opensslVerify } from './openssl-verify.js';
 
 /**
@@ -396,6 +396,16 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         const answer = await send(app.url, request);
         expectRefusal(answer, 413, 'INVALID_REQUEST', 'BODY_TOO_LARGE');
         expect(recorded.handled).toHaveLength(0);
+      });
+
+      it('lets a client that disconnects mid-body go without an answer or an error, and keeps serving', async () => {
+        const { app, recorded } = await start();
+        const request = await signed();
+        await abandonBody(app.url, { path: NOTIFY_PATH, headers: request.headers, declaredBytes: 1000 });
+        expect((await send(app.url, request)).status).toBe(200);
+        expect(recorded.handled).toHaveLength(1);
+        expect(recorded.errors).toHaveLength(0);
+        expect(recorded.rejected).toHaveLength(0);
       });
 
       for (const declareLength of [true, false]) {

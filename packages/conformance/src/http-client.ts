@@ -110,3 +110,36 @@ export function sendEndlessBody(
     body.pipe(req);
   });
 }
+
+/**
+ * Starts a request with `Content-Length: declaredBytes`, waits until the server has taken it (its
+ * `100 Continue` answer to `Expect: 100-continue`), sends a few bytes and disconnects: a client that goes
+ * away mid-body.
+ *
+ * @example
+ * ```ts
+ * await abandonBody(url, { path: '/notify', headers, declaredBytes: 1000 });
+ * ```
+ */
+export function abandonBody(
+  base: string,
+  options: { path: string; headers: Record<string, string>; declaredBytes: number },
+): Promise<void> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve) => {
+    const req = http.request({
+      host: hostname,
+      port: Number(port),
+      method: 'POST',
+      path: options.path,
+      headers: { ...options.headers, 'content-length': String(options.declaredBytes), expect: '100-continue' },
+    });
+    req.on('continue', () => {
+      req.write('{"out_re', () => {
+        req.destroy();
+        resolve();
+      });
+    });
+    req.on('error', () => undefined);
+  });
+}

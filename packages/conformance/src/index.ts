@@ -12,6 +12,6 @@ export { defineConformanceSuite } from './define-conformance-suite.js';
 export type { AppSetup, ConformanceApp, ConformanceTarget, PluginOptions } from './define-conformance-suite.js';
 export { createCountingRelay } from './counting-relay.js';
 export type { CountingRelay } from './counting-relay.js';
-export { send, sendEndlessBody } from './http-client.js';
+export { abandonBody, send, sendEndlessBody } from './http-client.js';
 export type { ClientAnswer, ClientRequest, EndlessBodyResult } from './http-client.js';
 export { opensslVerify } from './openssl-verify.js';

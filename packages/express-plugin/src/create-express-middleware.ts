@@ -55,7 +55,10 @@ export function createExpressMiddleware(options: ExpressMiddlewareOptions): Requ
     if (url === undefined) return next();
     rawBodyOf(req, bridge.bodyLimit)
       .then((body) => bridge.answer({ method: req.method, url, headers: req.headers }, body, req.body))
-      .then((answer) => void res.writeHead(answer.status, answer.headers).end(answer.body), next);
+      .then((answer) => {
+        // undefined: the client went away mid-body, there is nobody to answer.
+        if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);
+      }, next);
   };
 }
 

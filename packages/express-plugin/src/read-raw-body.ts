@@ -1,9 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The outcome of reading a request body: the bytes, or the reason there are none to verify. */
+/**
+ * The outcome of reading a request body: the bytes, or the reason there are none to verify (`ABORTED`: the
+ * client went away mid-body, so there is nobody to answer).
+ *
+ * @example
+ * ```ts
+ * const result: RawBodyResult = { ok: false, code: 'BODY_TOO_LARGE', message: 'over 65536 bytes' };
+ * ```
+ */
 export type RawBodyResult =
   | { ok: true; body: Uint8Array }
-  | { ok: false; code: 'BODY_TOO_LARGE' | 'RAW_BODY_UNAVAILABLE'; message: string };
+  | { ok: false; code: 'BODY_TOO_LARGE' | 'RAW_BODY_UNAVAILABLE' | 'ABORTED'; message: string };
 
 /**
  * Reads the raw body of a Node request stream with `limit` enforced while streaming: a `Content-Length`
@@ -28,14 +36,14 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<RawBod
   }
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (declared > limit) return Promise.resolve(tooLarge(limit));
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;
     const cleanup = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
+      req.off('error', onAborted);
+      req.off('close', onAborted);
     };
     const onData = (chunk: Buffer): void => {
       total += chunk.length;
@@ -49,18 +57,15 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<RawBod
       cleanup();
       resolve({ ok: true, body: Buffer.concat(chunks, total) });
     };
-    const onError = (error: Error): void => {
+    // A client that disconnects mid-body is not a fault of the server: nothing to answer, nothing to throw.
+    const onAborted = (): void => {
       cleanup();
-      reject(error);
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new Error('the client closed the connection before the request body was complete'));
+      resolve({ ok: false, code: 'ABORTED', message: 'the client closed the connection before the body was complete' });
     };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
+    req.on('error', onAborted);
+    req.on('close', onAborted);
   });
 }
 

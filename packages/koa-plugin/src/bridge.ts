@@ -13,8 +13,11 @@ export interface Bridge {
   match(method: string, receivedUrl: string): string | undefined;
   /** The receiver's body limit, for reading the stream. */
   readonly bodyLimit: number;
-  /** The signed answer; `parsed` is whatever a body parser left when the raw bytes are unavailable. */
-  answer(request: Omit<ReceiverRequest, 'body'>, body: RawBodyResult, parsed: unknown): Promise<ReceiverResponse>;
+  /**
+   * The signed answer; `parsed` is whatever a body parser left when the raw bytes are unavailable.
+   * `undefined` when the client went away mid-body: there is nobody to answer.
+   */
+  answer(request: Omit<ReceiverRequest, 'body'>, body: RawBodyResult, parsed: unknown): Promise<ReceiverResponse | undefined>;
 }
 
 /**
@@ -24,8 +27,13 @@ export interface Bridge {
  * @example
  * ```ts
  * const bridge = createBridge(options, 'Mount the receiver before the body parser.');
- * const url = bridge.match(ctx.method, ctx.originalUrl);
- * if (url !== undefined) write(await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, await readRawBody(ctx.req, bridge.bodyLimit), undefined));
+ * http.createServer(async (req, res) => {
+ *   const url = bridge.match(req.method ?? '', req.url ?? '');
+ *   if (url === undefined) return void res.writeHead(404).end();
+ *   const body = await readRawBody(req, bridge.bodyLimit);
+ *   const answer = await bridge.answer({ method: 'POST', url, headers: req.headers }, body, undefined);
+ *   if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);
+ * });
  * ```
  */
 export function createBridge(options: AdapterOptions, fixOrderHint: string): Bridge {
@@ -43,6 +51,7 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
     },
     async answer(request, body, parsed) {
       if (body.ok) return receiver.handle({ ...request, body: body.body });
+      if (body.code === 'ABORTED') return undefined;
       if (body.code === 'RAW_BODY_UNAVAILABLE') {
         logger.warn(fixOrderHint);
         // Core answers a body that is not bytes with 500 RAW_BODY_UNAVAILABLE (never a re-serialisation).

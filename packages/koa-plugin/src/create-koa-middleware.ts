@@ -55,6 +55,7 @@ export function createKoaMiddleware(options: KoaMiddlewareOptions): Middleware {
     const body = await rawBodyOf(ctx, bridge.bodyLimit);
     const parsed = (ctx.request as { body?: unknown }).body;
     const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, body, parsed);
+    if (answer === undefined) return; // the client went away mid-body
     ctx.status = answer.status;
     ctx.set(answer.headers);
     ctx.body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
