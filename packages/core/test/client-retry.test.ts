@@ -127,6 +127,17 @@ describe('client retries', () => {
     expect(sleeps).toHaveLength(1);
   });
 
+  it('does not retry or fail over when signing fails: that is no network failure', async () => {
+    const server = await flakyServer([]);
+    const offline = new Error('HSM offline');
+    const { client: c, sleeps } = client(server, {
+      engine: { name: 'node', sign: () => Promise.reject(offline), verify: async () => false },
+    });
+    await expect(c.send(SAMPLE)).rejects.toBe(offline);
+    expect(server.requests).toHaveLength(0);
+    expect(sleeps).toEqual([]);
+  });
+
   it('stops waiting when the signal aborts', async () => {
     const server = await flakyServer([systemError(503)]);
     const controller = new AbortController();

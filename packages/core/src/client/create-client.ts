@@ -270,16 +270,18 @@ export function createClient(options: ClientOptions): Client {
   }
 
   /** One signed HTTP request; resolves with the answer, rejects on a network failure or timeout. */
-  async function post(target: { url: string; canonical: string }, body: Uint8Array, signal: AbortSignal | undefined): Promise<{ response: Response; bytes: Uint8Array }> {
-    // Fresh timestamp and nonce for every request, over the very same bytes (protocol.md §3).
-    const signed = await signRequest({ method: 'POST', url: target.canonical, body, mchid, serialNo, privateKey, engine, clock, timestamp: Math.floor(clock()) });
+  /**
+   * One HTTP request of already signed bytes. Rejects only when the server cannot be reached or does not
+   * answer in time: the failures that move on to the next host.
+   */
+  async function post(url: string, body: Uint8Array, authorization: string, signal: AbortSignal | undefined): Promise<{ response: Response; bytes: Uint8Array }> {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetchImpl(target.url, {
+    const response = await fetchImpl(url, {
       method: 'POST',
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
-        Authorization: signed.authorization,
+        Authorization: authorization,
         'Wechatpay-Serial': answerKeyId,
         'User-Agent': userAgent,
       },
@@ -380,8 +382,11 @@ export function createClient(options: ClientOptions): Client {
       for (const target of targets) {
         await limiter?.acquire(signal);
         requests++;
+        // Fresh timestamp and nonce for every request, over the very same bytes (protocol.md §3). Outside the
+        // try: a signing fault is not a network failure.
+        const { authorization } = await signRequest({ method: 'POST', url: target.canonical, body, mchid, serialNo, privateKey, engine, clock, timestamp: Math.floor(clock()) });
         try {
-          answered = { ...(await post(target, body, signal)), url: target.url };
+          answered = { ...(await post(target.url, body, authorization, signal)), url: target.url };
           break;
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
