@@ -2,9 +2,10 @@
 // (the baseline), and the plugin, in the same run. Each server runs in its own child process (its peak RSS
 // is that process's maxRSS); autocannon drives it over loopback. Requests are valid and distinct: a pool of
 // pre-signed requests, each sent once, so the plugin's real nonce store sees no replay.
-//   npm run bench            (from packages/express-plugin)
+//   npm run bench            (builds the plugin first; from packages/express-plugin)
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import ts from 'typescript';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ const ROUNDS = 2;
 const WARMUP_SECONDS = 1;
 const SECONDS = 4;
 const CONNECTIONS = 10;
-const POOL = 40_000;
+const POOL = 25_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -66,8 +67,23 @@ async function presign(count: number): Promise<{ headers: Record<string, string>
   return pool;
 }
 
+// The servers run as plain JavaScript on the built plugin, so no TypeScript loader sits in their memory:
+// bench/servers.ts is transpiled next to dist/index.js and its import of ../src/index.js pointed there.
+function buildServerScript(): string {
+  const source = readFileSync(join(here, 'servers.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+  });
+  const script = join(here, '..', 'dist', 'bench', 'servers.mjs');
+  mkdirSync(dirname(script), { recursive: true });
+  writeFileSync(script, outputText.replace("'../src/index.js'", "'../index.js'"));
+  return script;
+}
+
+const serverScript = buildServerScript();
+
 function startServer(kind: ServerKind): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(join(here, 'servers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(serverScript, [], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (message: { port: number }) => resolve({ child, url: `http://127.0.0.1:${message.port}` }));
