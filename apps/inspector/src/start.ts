@@ -13,7 +13,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserMode } from './main/browser-mode.js';
 
-/** Port tried first in browser mode. */
+/**
+ * Port tried first in browser mode.
+ *
+ * @example
+ * ```ts
+ * // npm start → http://127.0.0.1:5178/ unless --port says otherwise or the port is taken
+ * const port = Number(process.env['AUDITNOTIFY_INSPECTOR_PORT'] ?? DEFAULT_PORT);
+ * ```
+ */
 export const DEFAULT_PORT = 5178;
 
 const here = dirname(fileURLToPath(import.meta.url));

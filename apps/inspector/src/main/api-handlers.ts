@@ -10,10 +10,26 @@ import { doctorKey } from './services/key-doctor.js';
 import { exportSnippet } from './services/snippets.js';
 import { signWithStore } from './services/sign-service.js';
 
-/** A handler: untrusted input in, settled result out (never throws). */
+/**
+ * A handler: untrusted input in, settled result out (never throws).
+ *
+ * @example
+ * ```ts
+ * const handler: ApiHandler = handlers['keys.list'];
+ * const result = await handler({});
+ * ```
+ */
 export type ApiHandler = (input: unknown) => Promise<ApiResult<unknown>>;
 
-/** Every method's handler. */
+/**
+ * Every method's handler.
+ *
+ * @example
+ * ```ts
+ * const handlers: ApiHandlers = createApiHandlers(services);
+ * await handlers['app.info']({});
+ * ```
+ */
 export type ApiHandlers = Readonly<Record<ApiMethod, ApiHandler>>;
 
 type Implementations = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };

@@ -16,7 +16,14 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.js';
 import type { ApiHandlers } from './api-handlers.js';
 import { readRendererFile } from './renderer-files.js';
 
-/** Options of {@link startBridgeServer}. */
+/**
+ * Options of {@link startBridgeServer}.
+ *
+ * @example
+ * ```ts
+ * const options: BridgeServerOptions = { handlers, rendererDir: 'dist/renderer', port: 0 };
+ * ```
+ */
 export interface BridgeServerOptions {
   handlers: ApiHandlers;
   /** Directory of the built renderer (`dist/renderer`). */
@@ -27,7 +34,15 @@ export interface BridgeServerOptions {
   token?: string;
 }
 
-/** A running bridge server. */
+/**
+ * A running bridge server.
+ *
+ * @example
+ * ```ts
+ * const bridge: BridgeServer = await startBridgeServer(options);
+ * await bridge.close();
+ * ```
+ */
 export interface BridgeServer {
   /** `http://127.0.0.1:PORT/` */
   url: string;

@@ -7,7 +7,14 @@ import { createApiHandlers } from './api-handlers.js';
 import { startBridgeServer, type BridgeServer } from './bridge-server.js';
 import { createServices, type Services } from './services/create-services.js';
 
-/** Options of {@link startBrowserMode}. */
+/**
+ * Options of {@link startBrowserMode}.
+ *
+ * @example
+ * ```ts
+ * const options: BrowserModeOptions = { port: 5178, dataDir, rendererDir: 'dist/renderer', version: '0.1.0' };
+ * ```
+ */
 export interface BrowserModeOptions {
   /** Port of the page and bridge; 0 picks a free one. */
   port: number;
@@ -18,7 +25,15 @@ export interface BrowserModeOptions {
   locale?: string;
 }
 
-/** A running browser-mode inspector. */
+/**
+ * A running browser-mode inspector.
+ *
+ * @example
+ * ```ts
+ * const inspector: BrowserModeHandle = await startBrowserMode(options);
+ * console.log(inspector.openUrl);
+ * ```
+ */
 export interface BrowserModeHandle {
   /** URL to open, with the token in the fragment (never sent to a server, never logged by one). */
   openUrl: string;

@@ -11,7 +11,14 @@ import { readRendererFile } from './renderer-files.js';
 import { createServices, type Services } from './services/create-services.js';
 import { createWindowOptions } from './window-options.js';
 
-/** Where the built parts are. */
+/**
+ * Where the built parts are.
+ *
+ * @example
+ * ```ts
+ * const options: ElectronAppOptions = { preloadPath: join(__dirname, '../preload/preload.cjs'), rendererDir: join(__dirname, '../renderer') };
+ * ```
+ */
 export interface ElectronAppOptions {
   preloadPath: string;
   rendererDir: string;
@@ -19,13 +26,27 @@ export interface ElectronAppOptions {
   dataDir?: string;
 }
 
-/** What {@link startElectronApp} resolves to once the window is loading. */
+/**
+ * What {@link startElectronApp} resolves to once the window is loading.
+ *
+ * @example
+ * ```ts
+ * const { window, services }: ElectronAppHandle = await startElectronApp(electron, options);
+ * ```
+ */
 export interface ElectronAppHandle {
   window: BrowserWindowLike;
   services: Services;
 }
 
-/** The page the window opens. */
+/**
+ * The page the window opens.
+ *
+ * @example
+ * ```ts
+ * await window.loadURL(START_URL); // 'app://inspector/index.html'
+ * ```
+ */
 export const START_URL = `${APP_ORIGIN}/index.html`;
 
 /**

@@ -5,12 +5,27 @@
 import type { IpcMainLike } from './ipc.js';
 import type { InspectorWindowOptions } from './window-options.js';
 
-/** A navigation event that can be cancelled. */
+/**
+ * A navigation event that can be cancelled.
+ *
+ * @example
+ * ```ts
+ * contents.on('will-navigate', (event: PreventableEvent) => event.preventDefault());
+ * ```
+ */
 export interface PreventableEvent {
   preventDefault(): void;
 }
 
-/** What the inspector uses of a `WebContents`. */
+/**
+ * What the inspector uses of a `WebContents`.
+ *
+ * @example
+ * ```ts
+ * const contents: WebContentsLike = window.webContents;
+ * contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+ * ```
+ */
 export interface WebContentsLike {
   id: number;
   on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
@@ -18,7 +33,14 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-/** What the inspector uses of a `BrowserWindow`. */
+/**
+ * What the inspector uses of a `BrowserWindow`.
+ *
+ * @example
+ * ```ts
+ * const window: BrowserWindowLike = new electron.BrowserWindow(createWindowOptions(preloadPath));
+ * ```
+ */
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
@@ -26,7 +48,15 @@ export interface BrowserWindowLike {
   show(): void;
 }
 
-/** The `electron` module as the inspector uses it. */
+/**
+ * The `electron` module as the inspector uses it.
+ *
+ * @example
+ * ```ts
+ * import * as electron from 'electron';
+ * await startElectronApp(electron as unknown as ElectronLike, options);
+ * ```
+ */
 export interface ElectronLike {
   app: {
     whenReady(): Promise<unknown>;

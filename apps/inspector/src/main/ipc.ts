@@ -6,13 +6,27 @@
 import { API_METHODS, channelOf, type ApiResult } from '../shared/api.js';
 import type { ApiHandlers } from './api-handlers.js';
 
-/** What the inspector reads of an `IpcMainInvokeEvent`. */
+/**
+ * What the inspector reads of an `IpcMainInvokeEvent`.
+ *
+ * @example
+ * ```ts
+ * const event: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'app://inspector/index.html' } };
+ * ```
+ */
 export interface IpcInvokeEventLike {
   sender: { id: number };
   senderFrame?: { url: string } | null;
 }
 
-/** The part of Electron's `ipcMain` the inspector uses. */
+/**
+ * The part of Electron's `ipcMain` the inspector uses.
+ *
+ * @example
+ * ```ts
+ * registerIpcHandlers(electron.ipcMain as IpcMainLike, handlers, trusted);
+ * ```
+ */
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
   removeHandler(channel: string): void;

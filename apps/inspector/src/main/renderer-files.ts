@@ -22,7 +22,15 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** A file to answer with. */
+/**
+ * A file to answer with.
+ *
+ * @example
+ * ```ts
+ * const file: RendererFile | undefined = readRendererFile(rendererDir, '/');
+ * res.setHeader('Content-Type', file?.contentType ?? 'text/plain');
+ * ```
+ */
 export interface RendererFile {
   body: Buffer;
   contentType: string;

@@ -3,7 +3,15 @@
  * (design.md, Electron rules): a test reads them back and fails on any weakening.
  */
 
-/** The subset of Electron's `BrowserWindowConstructorOptions` the inspector sets. */
+/**
+ * The subset of Electron's `BrowserWindowConstructorOptions` the inspector sets.
+ *
+ * @example
+ * ```ts
+ * const options: InspectorWindowOptions = createWindowOptions(preloadPath);
+ * options.webPreferences.sandbox; // true
+ * ```
+ */
 export interface InspectorWindowOptions {
   width: number;
   height: number;

@@ -94,18 +94,46 @@ export const API_SCHEMAS = {
   'history.export': { input: historyExportInputSchema, output: historyExportOutputSchema },
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
-/** What a caller passes to a method (before defaults). */
+/**
+ * What a caller passes to a method (before defaults).
+ *
+ * @example
+ * ```ts
+ * const input: ApiInput<'sign.compute'> = { keyId: 'k_1', body: { kind: 'text', text: '{}' } };
+ * ```
+ */
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API_SCHEMAS)[M]['input']>;
-/** What a method's handler receives after validation. */
+/**
+ * What a method's handler receives after validation.
+ *
+ * @example
+ * ```ts
+ * const handle = (input: ApiParsedInput<'history.get'>) => history.get(input.id);
+ * ```
+ */
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof API_SCHEMAS)[M]['input']>;
-/** What a method answers with. */
+/**
+ * What a method answers with.
+ *
+ * @example
+ * ```ts
+ * const answer: ApiOutput<'keys.list'> = { keys: [] };
+ * ```
+ */
 export type ApiOutput<M extends ApiMethod> = z.output<(typeof API_SCHEMAS)[M]['output']>;
 
 /** Method part of a method name within its namespace (`'list'` of `'keys.list'`). */
 type MethodsOf<NS extends string> = Extract<ApiMethod, `${NS}.${string}`>;
 type NameOf<M extends string, NS extends string> = M extends `${NS}.${infer N}` ? N : never;
 
-/** One API function: the input is optional where every field is. */
+/**
+ * One API function: the input is optional where every field is.
+ *
+ * @example
+ * ```ts
+ * const list: ApiFunction<'keys.list'> = window.auditnotify!.keys.list;
+ * ```
+ */
 export type ApiFunction<M extends ApiMethod> =
   Record<string, never> extends ApiInput<M>
     ? (input?: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>
@@ -124,5 +152,12 @@ export type AuditNotifyApi = {
   readonly [NS in ApiNamespace]: { readonly [M in MethodsOf<NS> as NameOf<M, NS>]: ApiFunction<M> };
 };
 
-/** Transport a client uses to call one method (IPC in the preload, HTTP in browser mode). */
+/**
+ * Transport a client uses to call one method (IPC in the preload, HTTP in browser mode).
+ *
+ * @example
+ * ```ts
+ * const transport: ApiTransport = (method, input) => ipcRenderer.invoke(channelOf(method), input);
+ * ```
+ */
 export type ApiTransport = (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;

@@ -4,10 +4,25 @@
 import { z } from 'zod';
 import { emptyInputSchema } from './common-schemas.js';
 
-/** `app.info` request. */
+/**
+ * `app.info` request.
+ *
+ * @example
+ * ```ts
+ * appInfoInputSchema.parse({}); // {}
+ * ```
+ */
 export const appInfoInputSchema = emptyInputSchema;
 
-/** `app.info` answer. */
+/**
+ * `app.info` answer.
+ *
+ * @example
+ * ```ts
+ * const info = appInfoOutputSchema.parse(result.data);
+ * info.mode; // 'browser'
+ * ```
+ */
 export const appInfoOutputSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -21,5 +36,13 @@ export const appInfoOutputSchema = z.object({
   /** Directory where keys and history are kept. */
   dataDir: z.string(),
 });
-/** See {@link appInfoOutputSchema}. */
+/**
+ * See {@link appInfoOutputSchema}.
+ *
+ * @example
+ * ```ts
+ * const info: AppInfo = unwrap(await api.app.info());
+ * if (info.mode === 'browser') showBrowserModeHint();
+ * ```
+ */
 export type AppInfo = z.infer<typeof appInfoOutputSchema>;

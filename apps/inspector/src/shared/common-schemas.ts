@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 
-/** Standard padded Base64 (what `Buffer.toString('base64')` produces). */
+/**
+ * Standard padded Base64 (what `Buffer.toString('base64')` produces).
+ *
+ * @example
+ * ```ts
+ * base64Schema.safeParse('e30=').success; // true
+ * base64Schema.safeParse('e30').success; // true (padding optional)
+ * ```
+ */
 export const base64Schema = z
   .string()
   .max(16 * 1024 * 1024)
@@ -27,7 +35,15 @@ export const bytesViewSchema = z.object({
   /** Lower-case hex SHA-256 of the exact bytes. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-/** See {@link bytesViewSchema}. */
+/**
+ * See {@link bytesViewSchema}.
+ *
+ * @example
+ * ```ts
+ * const view: BytesView = result.data.message;
+ * console.log(view.byteLength, view.sha256);
+ * ```
+ */
 export type BytesView = z.infer<typeof bytesViewSchema>;
 
 /**
@@ -44,18 +60,54 @@ export const bytesInputSchema = z.union([
   z.object({ text: z.string().max(4 * 1024 * 1024) }).strict(),
   z.object({ base64: base64Schema }).strict(),
 ]);
-/** See {@link bytesInputSchema}. */
+/**
+ * See {@link bytesInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const key: BytesInput = { text: pemText };
+ * ```
+ */
 export type BytesInput = z.infer<typeof bytesInputSchema>;
 
-/** HTTP headers as a name → value map (names as given; the services compare case-insensitively). */
+/**
+ * HTTP headers as a name → value map (names as given; the services compare case-insensitively).
+ *
+ * @example
+ * ```ts
+ * headersSchema.parse({ Authorization: 'WECHATPAY2-SHA256-RSA2048 …' });
+ * ```
+ */
 export const headersSchema = z.record(z.string(), z.string());
-/** See {@link headersSchema}. */
+/**
+ * See {@link headersSchema}.
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderMap = { 'Content-Type': 'application/json' };
+ * ```
+ */
 export type HeaderMap = z.infer<typeof headersSchema>;
 
-/** Unix time in whole seconds (protocol.md §3: never milliseconds on the wire). */
+/**
+ * Unix time in whole seconds (protocol.md §3: never milliseconds on the wire).
+ *
+ * @example
+ * ```ts
+ * unixSecondsSchema.parse(1700000000); // ok
+ * unixSecondsSchema.safeParse(1.5).success; // false
+ * ```
+ */
 export const unixSecondsSchema = z.number().int().nonnegative().max(99_999_999_999);
 
-/** A nonce: 32 characters of `[0-9A-Za-z]` normally; the inspector allows any 1–64 printable ASCII to show failures. */
+/**
+ * A nonce: 32 characters of `[0-9A-Za-z]` normally; the inspector allows any 1–64 printable ASCII to show failures.
+ *
+ * @example
+ * ```ts
+ * nonceSchema.parse('5K8264ILTKCH16CQ2502SI8ZNMTM67VS');
+ * ```
+ */
 export const nonceSchema = z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 /**
@@ -73,29 +125,79 @@ export const bodyInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(1024 * 1024) }),
   z.object({ kind: z.literal('base64'), base64: base64Schema }),
 ]);
-/** See {@link bodyInputSchema}. */
+/**
+ * See {@link bodyInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const body: BodyInput = { kind: 'base64', base64: 'e30=' };
+ * ```
+ */
 export type BodyInput = z.infer<typeof bodyInputSchema>;
 
-/** A lint warning of core's `lintNotification` (`REJECT_WITHOUT_FAIL_CODE`, `UNKNOWN_FIELD`, ...). */
+/**
+ * A lint warning of core's `lintNotification` (`REJECT_WITHOUT_FAIL_CODE`, `UNKNOWN_FIELD`, ...).
+ *
+ * @example
+ * ```ts
+ * lintWarningSchema.parse({ code: 'FAIL_FIELDS_WITH_PASS', field: 'fail_code', message: '…' });
+ * ```
+ */
 export const lintWarningSchema = z.object({
   code: z.string(),
   field: z.string().optional(),
   message: z.string(),
 });
-/** See {@link lintWarningSchema}. */
+/**
+ * See {@link lintWarningSchema}.
+ *
+ * @example
+ * ```ts
+ * const warning: LintWarningView = { code: 'REJECT_WITHOUT_FAIL_CODE', field: 'fail_code', message: '…' };
+ * ```
+ */
 export type LintWarningView = z.infer<typeof lintWarningSchema>;
 
-/** One schema error naming the bad field (core's `PARAM_ERROR` detail). */
+/**
+ * One schema error naming the bad field (core's `PARAM_ERROR` detail).
+ *
+ * @example
+ * ```ts
+ * schemaIssueSchema.parse({ field: 'audit_result', issue: 'must be PASS or REJECT', message: 'audit_result: must be PASS or REJECT' });
+ * ```
+ */
 export const schemaIssueSchema = z.object({
   field: z.string(),
   issue: z.string(),
   message: z.string(),
 });
-/** See {@link schemaIssueSchema}. */
+/**
+ * See {@link schemaIssueSchema}.
+ *
+ * @example
+ * ```ts
+ * const issue: SchemaIssue = report.errors[0]!;
+ * highlight(issue.field);
+ * ```
+ */
 export type SchemaIssue = z.infer<typeof schemaIssueSchema>;
 
-/** Empty request for methods that take no input. */
+/**
+ * Empty request for methods that take no input.
+ *
+ * @example
+ * ```ts
+ * emptyInputSchema.safeParse({ extra: 1 }).success; // false: unknown fields are refused
+ * ```
+ */
 export const emptyInputSchema = z.object({}).strict();
 
-/** An opaque id of a stored item (key, history entry, receiver event). */
+/**
+ * An opaque id of a stored item (key, history entry, receiver event).
+ *
+ * @example
+ * ```ts
+ * idSchema.parse('k_3f2a9c'); // ok
+ * ```
+ */
 export const idSchema = z.string().min(1).max(128);

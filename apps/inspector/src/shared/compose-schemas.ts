@@ -5,11 +5,25 @@
 import { z } from 'zod';
 import { lintWarningSchema, schemaIssueSchema } from './common-schemas.js';
 
-/** `compose.sample` request. */
+/**
+ * `compose.sample` request.
+ *
+ * @example
+ * ```ts
+ * composeSampleInputSchema.parse({ auditResult: 'REJECT' });
+ * ```
+ */
 export const composeSampleInputSchema = z
   .object({ auditResult: z.enum(['PASS', 'REJECT']).optional() })
   .strict();
-/** `compose.sample` answer: the seed's example as an object and as pretty text to edit. */
+/**
+ * `compose.sample` answer: the seed's example as an object and as pretty text to edit.
+ *
+ * @example
+ * ```ts
+ * const { text } = composeSampleOutputSchema.parse(result.data);
+ * ```
+ */
 export const composeSampleOutputSchema = z.object({
   notification: z.record(z.string(), z.unknown()),
   text: z.string(),
@@ -31,7 +45,14 @@ export const composeValidateInputSchema = z
   .strict()
   .refine((v) => v.text !== undefined || v.notification !== undefined, { message: 'give text or notification' });
 
-/** One field of the notification with its metadata and the value being edited. */
+/**
+ * One field of the notification with its metadata and the value being edited.
+ *
+ * @example
+ * ```ts
+ * fieldReportSchema.parse({ name: 'mchid', required: true, type: 'string', labelZh: '商户号', labelEn: 'Merchant id', description: '…', present: false });
+ * ```
+ */
 export const fieldReportSchema = z.object({
   name: z.string(),
   required: z.boolean(),
@@ -48,10 +69,26 @@ export const fieldReportSchema = z.object({
   /** Issue of this field, if any. */
   issue: z.string().optional(),
 });
-/** See {@link fieldReportSchema}. */
+/**
+ * See {@link fieldReportSchema}.
+ *
+ * @example
+ * ```ts
+ * const field: FieldReport = report.fields.find((f) => f.name === 'fail_msg')!;
+ * `${field.byteLength ?? 0} / ${field.maxBytes}`; // '24 / 1024'
+ * ```
+ */
 export type FieldReport = z.infer<typeof fieldReportSchema>;
 
-/** `compose.validate` answer. `ok` means core would accept the body (warnings may remain). */
+/**
+ * `compose.validate` answer. `ok` means core would accept the body (warnings may remain).
+ *
+ * @example
+ * ```ts
+ * const report = composeValidateOutputSchema.parse(result.data);
+ * report.ok; // false when a field is invalid
+ * ```
+ */
 export const composeValidateOutputSchema = z.object({
   ok: z.boolean(),
   jsonError: z.object({ message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() }).optional(),

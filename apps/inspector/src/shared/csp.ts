@@ -22,9 +22,30 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** Scheme and host the desktop app serves the renderer from (`app://inspector/index.html`). */
+/**
+ * Scheme and host the desktop app serves the renderer from (`app://inspector/index.html`).
+ *
+ * @example
+ * ```ts
+ * protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request.url));
+ * ```
+ */
 export const APP_SCHEME = 'app';
-/** See {@link APP_SCHEME}. */
+/**
+ * See {@link APP_SCHEME}.
+ *
+ * @example
+ * ```ts
+ * new URL('app://inspector/index.html').host === APP_HOST; // true
+ * ```
+ */
 export const APP_HOST = 'inspector';
-/** Origin of the desktop app's pages: the only origin whose IPC calls are answered. */
+/**
+ * Origin of the desktop app's pages: the only origin whose IPC calls are answered.
+ *
+ * @example
+ * ```ts
+ * createSenderCheck(() => window.webContents.id, APP_ORIGIN);
+ * ```
+ */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -49,17 +49,45 @@ export const decodeSourceSchema = z.discriminatedUnion('kind', [
   /** A request the local receiver recorded (`receiver.events`), by event id. */
   z.object({ kind: z.literal('receiver-event'), eventId: z.string().min(1).max(128) }),
 ]);
-/** See {@link decodeSourceSchema}. */
+/**
+ * See {@link decodeSourceSchema}.
+ *
+ * @example
+ * ```ts
+ * const source: DecodeSource = { kind: 'receiver-event', eventId: event.id };
+ * ```
+ */
 export type DecodeSource = z.infer<typeof decodeSourceSchema>;
 
-/** `decode.run` request. `now` pins the clock for the timestamp-window check (default: now). */
+/**
+ * `decode.run` request. `now` pins the clock for the timestamp-window check (default: now).
+ *
+ * @example
+ * ```ts
+ * decodeRunInputSchema.parse({ input: { kind: 'curl', text }, now: 1700000000 });
+ * ```
+ */
 export const decodeRunInputSchema = z
   .object({ input: decodeSourceSchema, now: unixSecondsSchema.optional() })
   .strict();
-/** See {@link decodeRunInputSchema}. */
+/**
+ * See {@link decodeRunInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const input: DecodeRunInput = { input: { kind: 'answer', text: rawResponse } };
+ * ```
+ */
 export type DecodeRunInput = z.input<typeof decodeRunInputSchema>;
 
-/** One run of a byte-level diff: bytes both sides share, only in the received message (removed), or only in the variant (added). */
+/**
+ * One run of a byte-level diff: bytes both sides share, only in the received message (removed), or only in the variant (added).
+ *
+ * @example
+ * ```ts
+ * diffSegmentSchema.parse({ kind: 'added', offsetA: 120, offsetB: 120, text: '\\n  ' });
+ * ```
+ */
 export const diffSegmentSchema = z.object({
   kind: z.enum(['same', 'removed', 'added']),
   offsetA: z.number().int(),
@@ -67,10 +95,25 @@ export const diffSegmentSchema = z.object({
   /** The run's bytes escaped (core `escapeBytes`): `\\n`, `\\r`, `\\xHH`, UTF-8 characters as themselves. */
   text: z.string(),
 });
-/** See {@link diffSegmentSchema}. */
+/**
+ * See {@link diffSegmentSchema}.
+ *
+ * @example
+ * ```ts
+ * const removed = (diff.segments as DiffSegmentView[]).filter((s) => s.kind === 'removed');
+ * ```
+ */
 export type DiffSegmentView = z.infer<typeof diffSegmentSchema>;
 
-/** Byte-level comparison of two messages (core's `diffBytes`): first differing offset, context on both sides, segments. */
+/**
+ * Byte-level comparison of two messages (core's `diffBytes`): first differing offset, context on both sides, segments.
+ *
+ * @example
+ * ```ts
+ * const diff = byteDiffSchema.parse(variant.diff);
+ * diff.offset; // first differing byte
+ * ```
+ */
 export const byteDiffSchema = z.object({
   equal: z.boolean(),
   /** Offset of the first differing byte, or `null` when equal. */
@@ -85,13 +128,35 @@ export const byteDiffSchema = z.object({
   /** `false` when the inputs were too different for a minimal diff. */
   minimal: z.boolean(),
 });
-/** See {@link byteDiffSchema}. */
+/**
+ * See {@link byteDiffSchema}.
+ *
+ * @example
+ * ```ts
+ * const diff: ByteDiff = variant.diff;
+ * if (!diff.equal) console.log(`differs at byte ${diff.offset}: ${diff.left} vs ${diff.right}`);
+ * ```
+ */
 export type ByteDiff = z.infer<typeof byteDiffSchema>;
 
-/** One check of the diagnosis (`header grammar`, `serial known`, `timestamp window`, `signature`, ...). */
+/**
+ * One check of the diagnosis (`header grammar`, `serial known`, `timestamp window`, `signature`, ...).
+ *
+ * @example
+ * ```ts
+ * diagnosisCheckSchema.parse({ name: 'timestamp_window', ok: false, detail: '412 s from now' });
+ * ```
+ */
 export const diagnosisCheckSchema = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
 
-/** One re-built message the diagnosis tried (re-serialised body, CRLF, dropped query, other key...). */
+/**
+ * One re-built message the diagnosis tried (re-serialised body, CRLF, dropped query, other key...).
+ *
+ * @example
+ * ```ts
+ * const variant = diagnosisVariantSchema.parse(result.diagnosis?.variants[0]);
+ * ```
+ */
 export const diagnosisVariantSchema = z.object({
   name: z.string(),
   description: z.string(),
@@ -100,10 +165,25 @@ export const diagnosisVariantSchema = z.object({
   /** How this variant's message differs from the message built from the bytes received. */
   diff: byteDiffSchema,
 });
-/** See {@link diagnosisVariantSchema}. */
+/**
+ * See {@link diagnosisVariantSchema}.
+ *
+ * @example
+ * ```ts
+ * const proof: DiagnosisVariant | undefined = diagnosis.variants.find((v) => v.verifies);
+ * ```
+ */
 export type DiagnosisVariant = z.infer<typeof diagnosisVariantSchema>;
 
-/** Core's `SignatureDiagnosis`, made serialisable. */
+/**
+ * Core's `SignatureDiagnosis`, made serialisable.
+ *
+ * @example
+ * ```ts
+ * const diagnosis = diagnosisSchema.parse(result.diagnosis);
+ * diagnosis.likelyCause?.code; // 'BODY_RESERIALISED'
+ * ```
+ */
 export const diagnosisSchema = z.object({
   verified: z.boolean(),
   keyId: z.string().optional(),
@@ -113,10 +193,25 @@ export const diagnosisSchema = z.object({
   variants: z.array(diagnosisVariantSchema),
   likelyCause: z.object({ code: z.string(), title: z.string(), explanation: z.string() }).optional(),
 });
-/** See {@link diagnosisSchema}. */
+/**
+ * See {@link diagnosisSchema}.
+ *
+ * @example
+ * ```ts
+ * const diagnosis: Diagnosis | undefined = result.diagnosis;
+ * show(diagnosis?.messageVisible);
+ * ```
+ */
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
-/** A labelled header or Authorization field for display. */
+/**
+ * A labelled header or Authorization field for display.
+ *
+ * @example
+ * ```ts
+ * labelledValueSchema.parse({ name: 'serial_no', label: 'serial_no — 证书序列号', value: '5157F0…', ok: true });
+ * ```
+ */
 export const labelledValueSchema = z.object({
   name: z.string(),
   label: z.string(),
@@ -124,10 +219,25 @@ export const labelledValueSchema = z.object({
   ok: z.boolean().optional(),
   note: z.string().optional(),
 });
-/** See {@link labelledValueSchema}. */
+/**
+ * See {@link labelledValueSchema}.
+ *
+ * @example
+ * ```ts
+ * const field: LabelledValue = result.signatureFields[0]!;
+ * `${field.label}: ${field.value}`;
+ * ```
+ */
 export type LabelledValue = z.infer<typeof labelledValueSchema>;
 
-/** Overall verdict of a decode. */
+/**
+ * Overall verdict of a decode.
+ *
+ * @example
+ * ```ts
+ * decodeVerdictSchema.parse({ kind: 'verified', ok: true, title: 'Signature valid, body valid', message: '…' });
+ * ```
+ */
 export const decodeVerdictSchema = z.object({
   /** `verified`: signature good and body valid; `signature-invalid`; `body-invalid`: signature good, schema not; `unverifiable`: no usable key / headers. */
   kind: z.enum(['verified', 'signature-invalid', 'body-invalid', 'unverifiable', 'parse-error']),
@@ -136,10 +246,25 @@ export const decodeVerdictSchema = z.object({
   message: z.string(),
   code: z.string().optional(),
 });
-/** See {@link decodeVerdictSchema}. */
+/**
+ * See {@link decodeVerdictSchema}.
+ *
+ * @example
+ * ```ts
+ * const verdict: DecodeVerdict = result.verdict;
+ * badge(verdict.ok ? 'green' : 'red', verdict.title);
+ * ```
+ */
 export type DecodeVerdict = z.infer<typeof decodeVerdictSchema>;
 
-/** `decode.run` answer. */
+/**
+ * `decode.run` answer.
+ *
+ * @example
+ * ```ts
+ * const result = decodeRunOutputSchema.parse(answer.data);
+ * ```
+ */
 export const decodeRunOutputSchema = z.object({
   kind: z.enum(['request', 'answer', 'callback']),
   request: z
@@ -161,5 +286,12 @@ export const decodeRunOutputSchema = z.object({
   /** The envelope's cleartext fields (`id`, `event_type`, `summary`, ...). */
   envelope: z.record(z.string(), z.unknown()).optional(),
 });
-/** See {@link decodeRunOutputSchema}. */
+/**
+ * See {@link decodeRunOutputSchema}.
+ *
+ * @example
+ * ```ts
+ * const result: DecodeRunOutput = unwrap(await api.decode.run({ input: { kind: 'curl', text } }));
+ * ```
+ */
 export type DecodeRunOutput = z.infer<typeof decodeRunOutputSchema>;

@@ -7,7 +7,14 @@ import { createApiObject } from './create-api-object.js';
 import { BRIDGE_ROUTE_PREFIX, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from './methods.js';
 import type { ApiResult } from './result.js';
 
-/** Options of {@link createHttpBridgeApi}. */
+/**
+ * Options of {@link createHttpBridgeApi}.
+ *
+ * @example
+ * ```ts
+ * const options: HttpBridgeOptions = { token: readBridgeToken(document, location) ?? '' };
+ * ```
+ */
 export interface HttpBridgeOptions {
   /** The per-run token (see {@link readBridgeToken}). */
   token: string;

@@ -32,13 +32,34 @@ export const API_METHODS = [
   'history.export',
 ] as const;
 
-/** A method name such as `'keys.list'`. */
+/**
+ * A method name such as `'keys.list'`.
+ *
+ * @example
+ * ```ts
+ * const method: ApiMethod = 'decode.run';
+ * ```
+ */
 export type ApiMethod = (typeof API_METHODS)[number];
 
-/** The namespace part of a method name (`'keys'` for `'keys.list'`). */
+/**
+ * The namespace part of a method name (`'keys'` for `'keys.list'`).
+ *
+ * @example
+ * ```ts
+ * const namespace: ApiNamespace = 'history';
+ * ```
+ */
 export type ApiNamespace = ApiMethod extends `${infer NS}.${string}` ? NS : never;
 
-/** Prefix of every IPC channel, so a stray channel from elsewhere can never match. */
+/**
+ * Prefix of every IPC channel, so a stray channel from elsewhere can never match.
+ *
+ * @example
+ * ```ts
+ * channel.startsWith(CHANNEL_PREFIX); // true for every inspector channel
+ * ```
+ */
 export const CHANNEL_PREFIX = 'auditnotify:';
 
 /**
@@ -65,11 +86,32 @@ export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
 }
 
-/** Route prefix of the browser-mode bridge server: `POST /api/<method>`. */
+/**
+ * Route prefix of the browser-mode bridge server: `POST /api/<method>`.
+ *
+ * @example
+ * ```ts
+ * fetch(`${BRIDGE_ROUTE_PREFIX}keys.list`, { method: 'POST', headers, body: '{}' });
+ * ```
+ */
 export const BRIDGE_ROUTE_PREFIX = '/api/';
 
-/** Header that carries the per-run bridge token in browser mode. */
+/**
+ * Header that carries the per-run bridge token in browser mode.
+ *
+ * @example
+ * ```ts
+ * fetch('/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token }, body: '{}' });
+ * ```
+ */
 export const BRIDGE_TOKEN_HEADER = 'x-auditnotify-token';
 
-/** Name of the `<meta>` tag the bridge server injects into `index.html` with the per-run token. */
+/**
+ * Name of the `<meta>` tag the bridge server injects into `index.html` with the per-run token.
+ *
+ * @example
+ * ```ts
+ * document.querySelector(`meta[name="${BRIDGE_TOKEN_META}"]`)?.getAttribute('content');
+ * ```
+ */
 export const BRIDGE_TOKEN_META = 'auditnotify-bridge-token';

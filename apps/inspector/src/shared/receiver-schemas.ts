@@ -5,12 +5,34 @@
 import { z } from 'zod';
 import { bytesViewSchema, emptyInputSchema, headersSchema, idSchema } from './common-schemas.js';
 
-/** `receiver.start` request: port 0 (default) picks a free port. */
+/**
+ * `receiver.start` request: port 0 (default) picks a free port.
+ *
+ * @example
+ * ```ts
+ * receiverStartInputSchema.parse({ port: 0 });
+ * ```
+ */
 export const receiverStartInputSchema = z.object({ port: z.number().int().min(0).max(65535).optional() }).strict();
-/** `receiver.stop` / `receiver.status` request. */
+/**
+ * `receiver.stop` / `receiver.status` request.
+ *
+ * @example
+ * ```ts
+ * receiverNoInputSchema.parse({});
+ * ```
+ */
 export const receiverNoInputSchema = emptyInputSchema;
 
-/** State of the local receiver. */
+/**
+ * State of the local receiver.
+ *
+ * @example
+ * ```ts
+ * const status = receiverStatusSchema.parse(result.data);
+ * status.url; // 'http://127.0.0.1:53211/v3/…/notify'
+ * ```
+ */
 export const receiverStatusSchema = z.object({
   running: z.boolean(),
   /** Full URL of the notify endpoint, e.g. `http://127.0.0.1:53211/v3/aggracct-bc/…/notify`. */
@@ -24,15 +46,37 @@ export const receiverStatusSchema = z.object({
   accepted: z.number().int(),
   rejected: z.number().int(),
 });
-/** See {@link receiverStatusSchema}. */
+/**
+ * See {@link receiverStatusSchema}.
+ *
+ * @example
+ * ```ts
+ * const status: ReceiverStatus = unwrap(await api.receiver.status());
+ * if (!status.running) await api.receiver.start();
+ * ```
+ */
 export type ReceiverStatus = z.infer<typeof receiverStatusSchema>;
 
-/** `receiver.events` request: events with `seq > since` (default 0 = all kept). */
+/**
+ * `receiver.events` request: events with `seq > since` (default 0 = all kept).
+ *
+ * @example
+ * ```ts
+ * receiverEventsInputSchema.parse({ since: 42, limit: 100 });
+ * ```
+ */
 export const receiverEventsInputSchema = z
   .object({ since: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(1000).optional() })
   .strict();
 
-/** One request that reached the local receiver, with its raw bytes so Decode can open it. */
+/**
+ * One request that reached the local receiver, with its raw bytes so Decode can open it.
+ *
+ * @example
+ * ```ts
+ * receiverEventSchema.array().parse(result.data.events);
+ * ```
+ */
 export const receiverEventSchema = z.object({
   /** Increasing sequence number (poll with `since`). */
   seq: z.number().int(),
@@ -54,10 +98,26 @@ export const receiverEventSchema = z.object({
   rawRequestBase64: z.string(),
   historyId: idSchema.optional(),
 });
-/** See {@link receiverEventSchema}. */
+/**
+ * See {@link receiverEventSchema}.
+ *
+ * @example
+ * ```ts
+ * const rejected: ReceiverEvent[] = events.filter((e) => e.outcome === 'rejected');
+ * ```
+ */
 export type ReceiverEvent = z.infer<typeof receiverEventSchema>;
 
-/** `receiver.events` answer. `next` is the `since` to poll with next time. */
+/**
+ * `receiver.events` answer. `next` is the `since` to poll with next time.
+ *
+ * @example
+ * ```ts
+ * let since = 0;
+ * const { events, next } = receiverEventsOutputSchema.parse(unwrap(await api.receiver.events({ since })));
+ * since = next;
+ * ```
+ */
 export const receiverEventsOutputSchema = z.object({
   events: z.array(receiverEventSchema),
   next: z.number().int(),

@@ -19,7 +19,14 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
-/** See {@link apiErrorSchema}. */
+/**
+ * See {@link apiErrorSchema}.
+ *
+ * @example
+ * ```ts
+ * const error: ApiErrorShape = { code: 'NOT_FOUND', message: 'No stored key has the id k_9.', detail: { id: 'k_9' } };
+ * ```
+ */
 export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
 
 /**
@@ -31,6 +38,11 @@ export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
  * - `KEY_ROLE_MISMATCH`: e.g. signing with a key that holds no private half.
  * - `RECEIVER_NOT_RUNNING`: sending to the local receiver while it is stopped.
  * - `INTERNAL_ERROR`: anything unexpected (the message never holds key material).
+ *
+ * @example
+ * ```ts
+ * INSPECTOR_ERROR_CODES.includes(error.code as InspectorErrorCode);
+ * ```
  */
 export const INSPECTOR_ERROR_CODES = [
   'INVALID_INPUT',
@@ -42,7 +54,14 @@ export const INSPECTOR_ERROR_CODES = [
   'INTERNAL_ERROR',
 ] as const;
 
-/** See {@link INSPECTOR_ERROR_CODES}. */
+/**
+ * See {@link INSPECTOR_ERROR_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: InspectorErrorCode = 'RECEIVER_NOT_RUNNING';
+ * ```
+ */
 export type InspectorErrorCode = (typeof INSPECTOR_ERROR_CODES)[number];
 
 /**

@@ -12,13 +12,25 @@ import { bodyInputSchema, bytesViewSchema, headersSchema, idSchema, nonceSchema,
  * - `local`: the inspector's own receiver (started if needed).
  * - `url`: any `http(s)://` URL; its path + query is what gets signed.
  * - `host`: `primary` (`https://api.mch.weixin.qq.com`) or `backup` (`https://api2.mch.weixin.qq.com`) + the notify path.
+ *
+ * @example
+ * ```ts
+ * sendTargetSchema.parse({ kind: 'url', url: 'https://merchant.example/notify' });
+ * ```
  */
 export const sendTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local') }),
   z.object({ kind: z.literal('url'), url: z.string().max(4096).regex(/^https?:\/\/[^\s]+$/i, 'an http(s):// URL') }),
   z.object({ kind: z.literal('host'), host: z.enum(['primary', 'backup']), path: z.string().max(4096).optional() }),
 ]);
-/** See {@link sendTargetSchema}. */
+/**
+ * See {@link sendTargetSchema}.
+ *
+ * @example
+ * ```ts
+ * const target: SendTarget = { kind: 'host', host: 'primary' };
+ * ```
+ */
 export type SendTarget = z.infer<typeof sendTargetSchema>;
 
 /**
@@ -42,7 +54,14 @@ export const sendRunInputSchema = z
     timeoutMs: z.number().int().min(100).max(120_000).optional(),
   })
   .strict();
-/** See {@link sendRunInputSchema}. */
+/**
+ * See {@link sendRunInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const input: SendRunInput = { target: { kind: 'local' }, keyId: 'k_1', body: { kind: 'text', text: '{}' }, timeoutMs: 5000 };
+ * ```
+ */
 export type SendRunInput = z.input<typeof sendRunInputSchema>;
 
 /**
@@ -52,6 +71,11 @@ export type SendRunInput = z.input<typeof sendRunInputSchema>;
  *   been processed: do not resend with a new `out_request_no`, protocol.md §4).
  * - `rejected`: the server answered with an APIv3 error (`code` = wire code, `reason` = `detail.reason`).
  * - `failed`: no answer: network error or timeout.
+ *
+ * @example
+ * ```ts
+ * sendVerdictSchema.parse({ kind: 'rejected', ok: false, title: '401 SIGN_ERROR', code: 'SIGN_ERROR', reason: 'SIGNATURE_MISMATCH', message: '…' });
+ * ```
  */
 export const sendVerdictSchema = z.object({
   kind: z.enum(['accepted', 'answer-unverified', 'rejected', 'failed']),
@@ -65,10 +89,26 @@ export const sendVerdictSchema = z.object({
   /** Key id the answer verified with. */
   answerKeyId: z.string().optional(),
 });
-/** See {@link sendVerdictSchema}. */
+/**
+ * See {@link sendVerdictSchema}.
+ *
+ * @example
+ * ```ts
+ * const verdict: SendVerdict = result.verdict;
+ * if (verdict.kind === 'answer-unverified') warnDoNotResendWithNewNumber();
+ * ```
+ */
 export type SendVerdict = z.infer<typeof sendVerdictSchema>;
 
-/** The request as sent. */
+/**
+ * The request as sent.
+ *
+ * @example
+ * ```ts
+ * const request = sentRequestSchema.parse(result.data.request);
+ * request.signedBodySha256 === request.sentBodySha256; // true
+ * ```
+ */
 export const sentRequestSchema = z.object({
   method: z.string(),
   url: z.string(),
@@ -83,10 +123,25 @@ export const sentRequestSchema = z.object({
   signedBodySha256: z.string(),
   sentBodySha256: z.string(),
 });
-/** See {@link sentRequestSchema}. */
+/**
+ * See {@link sentRequestSchema}.
+ *
+ * @example
+ * ```ts
+ * const request: SentRequest = result.request;
+ * request.headers['Authorization'];
+ * ```
+ */
 export type SentRequest = z.infer<typeof sentRequestSchema>;
 
-/** The answer as received. */
+/**
+ * The answer as received.
+ *
+ * @example
+ * ```ts
+ * const answer = receivedAnswerSchema.parse(result.data.response);
+ * ```
+ */
 export const receivedAnswerSchema = z.object({
   status: z.number().int(),
   headers: headersSchema,
@@ -94,10 +149,25 @@ export const receivedAnswerSchema = z.object({
   /** Parsed JSON body when it is JSON. */
   json: z.unknown().optional(),
 });
-/** See {@link receivedAnswerSchema}. */
+/**
+ * See {@link receivedAnswerSchema}.
+ *
+ * @example
+ * ```ts
+ * const answer: ReceivedAnswer | undefined = result.response;
+ * answer?.json; // { ret_msg: 'SUCC' }
+ * ```
+ */
 export type ReceivedAnswer = z.infer<typeof receivedAnswerSchema>;
 
-/** `send.run` answer (also `history.resend`). A failed exchange is still an `ok` API result with `verdict.ok = false`. */
+/**
+ * `send.run` answer (also `history.resend`). A failed exchange is still an `ok` API result with `verdict.ok = false`.
+ *
+ * @example
+ * ```ts
+ * const result = sendRunOutputSchema.parse(answer.data);
+ * ```
+ */
 export const sendRunOutputSchema = z.object({
   historyId: idSchema,
   request: sentRequestSchema,
@@ -106,5 +176,13 @@ export const sendRunOutputSchema = z.object({
   timing: z.object({ startedAt: z.string(), durationMs: z.number().nonnegative() }),
   error: apiErrorSchema.optional(),
 });
-/** See {@link sendRunOutputSchema}. */
+/**
+ * See {@link sendRunOutputSchema}.
+ *
+ * @example
+ * ```ts
+ * const result: SendRunOutput = unwrap(await api.send.run(input));
+ * result.timing.durationMs;
+ * ```
+ */
 export type SendRunOutput = z.infer<typeof sendRunOutputSchema>;

@@ -30,10 +30,24 @@ export const signComputeInputSchema = z
     answerKeyId: idSchema.optional(),
   })
   .strict();
-/** See {@link signComputeInputSchema}. */
+/**
+ * See {@link signComputeInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const input: SignComputeInput = { keyId: 'k_1', body: { kind: 'notification', notification }, nonce: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345' };
+ * ```
+ */
 export type SignComputeInput = z.input<typeof signComputeInputSchema>;
 
-/** Where one part of the signed message sits (byte offsets into the message) and where it came from. */
+/**
+ * Where one part of the signed message sits (byte offsets into the message) and where it came from.
+ *
+ * @example
+ * ```ts
+ * messagePartSchema.parse({ part: 'timestamp', value: '1700000000', start: 77, end: 87, source: 'Unix seconds (editable)', appearsIn: [] });
+ * ```
+ */
 export const messagePartSchema = z.object({
   part: z.enum(['method', 'url', 'timestamp', 'nonce', 'body']),
   /** The part's text. */
@@ -47,10 +61,25 @@ export const messagePartSchema = z.object({
   /** Where this value also appears in the request: `Authorization.timestamp`, `request line`, `body`. */
   appearsIn: z.array(z.string()),
 });
-/** See {@link messagePartSchema}. */
+/**
+ * See {@link messagePartSchema}.
+ *
+ * @example
+ * ```ts
+ * const body: MessagePart = signed.parts.find((p) => p.part === 'body')!;
+ * highlight(body.start, body.end);
+ * ```
+ */
 export type MessagePart = z.infer<typeof messagePartSchema>;
 
-/** `sign.compute` answer. */
+/**
+ * `sign.compute` answer.
+ *
+ * @example
+ * ```ts
+ * const signed = signComputeOutputSchema.parse(result.data);
+ * ```
+ */
 export const signComputeOutputSchema = z.object({
   method: z.string(),
   /** Canonical URL that was signed (path + query). */
@@ -69,5 +98,13 @@ export const signComputeOutputSchema = z.object({
   parts: z.array(messagePartSchema),
   key: z.object({ id: idSchema, keyId: z.string(), mchid: z.string(), fingerprint: z.string() }),
 });
-/** See {@link signComputeOutputSchema}. */
+/**
+ * See {@link signComputeOutputSchema}.
+ *
+ * @example
+ * ```ts
+ * const signed: SignComputeOutput = unwrap(await api.sign.compute(input));
+ * show(signed.messageVisible, signed.authorization);
+ * ```
+ */
 export type SignComputeOutput = z.infer<typeof signComputeOutputSchema>;

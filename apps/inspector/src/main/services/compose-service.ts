@@ -17,7 +17,15 @@ const SEED_EXAMPLE = {
   fail_msg: 'IDCARD_ILLEGAL',
 } as const;
 
-/** The composer service. */
+/**
+ * The composer service.
+ *
+ * @example
+ * ```ts
+ * const compose: ComposeService = createComposeService();
+ * compose.validate({ text: compose.sample().text }).ok; // true
+ * ```
+ */
 export interface ComposeService {
   sample(options?: { auditResult?: 'PASS' | 'REJECT' }): ApiOutput<'compose.sample'>;
   validate(input: { text?: string; notification?: Record<string, unknown> }): ApiOutput<'compose.validate'>;

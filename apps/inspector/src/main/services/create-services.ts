@@ -11,7 +11,14 @@ import { createKeyStore, type KeyStore } from './key-store.js';
 import { createReceiverService, type ReceiverService } from './receiver-service.js';
 import { createSendService, type SendService } from './send-service.js';
 
-/** Options of {@link createServices}. */
+/**
+ * Options of {@link createServices}.
+ *
+ * @example
+ * ```ts
+ * const options: ServicesOptions = { dataDir, mode: 'electron', version: app.getVersion(), seedKeys: true };
+ * ```
+ */
 export interface ServicesOptions {
   /** Where keys and history are kept; `undefined` keeps everything in memory (tests). */
   dataDir?: string;
@@ -23,7 +30,15 @@ export interface ServicesOptions {
   fetch?: typeof fetch;
 }
 
-/** Every service of the inspector. */
+/**
+ * Every service of the inspector.
+ *
+ * @example
+ * ```ts
+ * const services: Services = createServices(options);
+ * await services.close();
+ * ```
+ */
 export interface Services {
   keys: KeyStore;
   history: HistoryStore;

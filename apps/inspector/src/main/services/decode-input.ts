@@ -9,7 +9,15 @@ import { bytesOf, utf8 } from './bytes.js';
 import { fail } from './errors.js';
 import { canonicalUrl } from './request-target.js';
 
-/** A decoded request: method, path + query as sent, lower-case headers, exact body bytes. */
+/**
+ * A decoded request: method, path + query as sent, lower-case headers, exact body bytes.
+ *
+ * @example
+ * ```ts
+ * const request = parseDecodeSource({ kind: 'raw-http', text }, () => undefined) as DecodedRequest;
+ * request.headers['authorization'];
+ * ```
+ */
 export interface DecodedRequest {
   kind: 'request' | 'callback';
   method: string;
@@ -19,7 +27,15 @@ export interface DecodedRequest {
   body: Uint8Array;
 }
 
-/** A decoded answer. */
+/**
+ * A decoded answer.
+ *
+ * @example
+ * ```ts
+ * const answer = parseDecodeSource({ kind: 'answer', text }, () => undefined) as DecodedResponse;
+ * answer.status; // 200
+ * ```
+ */
 export interface DecodedResponse {
   kind: 'answer';
   status: number;

@@ -19,12 +19,27 @@ import { toApiError } from './errors.js';
 import type { KeyStore } from './key-store.js';
 import { reportNotification } from './notification-report.js';
 
-/** The decode service. */
+/**
+ * The decode service.
+ *
+ * @example
+ * ```ts
+ * const decode: DecodeService = createDecodeService({ keys, recordedRequest: () => undefined });
+ * await decode.run({ input: { kind: 'curl', text } });
+ * ```
+ */
 export interface DecodeService {
   run(input: { input: DecodeSource; now?: number }): Promise<DecodeRunOutput>;
 }
 
-/** Dependencies of {@link createDecodeService}. */
+/**
+ * Dependencies of {@link createDecodeService}.
+ *
+ * @example
+ * ```ts
+ * const deps: DecodeServiceDeps = { keys, recordedRequest: (id) => receiver.rawRequest(id) };
+ * ```
+ */
 export interface DecodeServiceDeps {
   keys: KeyStore;
   /** Raw bytes of a request the local receiver recorded. */

@@ -8,7 +8,15 @@ import type { HistoryEntry, HistorySummary } from '../../shared/api.js';
 import { readJsonFile, writeFileAtomic } from './atomic-file.js';
 import { fail } from './errors.js';
 
-/** The history store's interface. */
+/**
+ * The history store's interface.
+ *
+ * @example
+ * ```ts
+ * const history: HistoryStore = createHistoryStore({ dataDir });
+ * history.list({ limit: 20 }).entries;
+ * ```
+ */
 export interface HistoryStore {
   /** Records an exchange; `id` and `at` are filled in when missing. */
   add(entry: Omit<HistoryEntry, 'id' | 'at'> & { id?: string; at?: string }): HistoryEntry;
@@ -21,7 +29,14 @@ export interface HistoryStore {
 }
 
 const FILE = 'history.json';
-/** Newest entries kept; older ones are dropped on the next write. */
+/**
+ * Newest entries kept; older ones are dropped on the next write.
+ *
+ * @example
+ * ```ts
+ * history.list().total <= HISTORY_LIMIT; // true
+ * ```
+ */
 export const HISTORY_LIMIT = 1000;
 
 /**

@@ -22,7 +22,15 @@ import { readJsonFile, writeFileAtomic } from './atomic-file.js';
 import { bytesOf } from './bytes.js';
 import { fail } from './errors.js';
 
-/** A stored key with its loaded handles (main process only). */
+/**
+ * A stored key with its loaded handles (main process only).
+ *
+ * @example
+ * ```ts
+ * const key: LoadedKey = store.get('k_1');
+ * key.publicKey.fingerprint;
+ * ```
+ */
 export interface LoadedKey {
   summary: KeySummary;
   privateKey?: PrivateKeyHandle;
@@ -30,7 +38,14 @@ export interface LoadedKey {
   certificate?: CertificateInfo;
 }
 
-/** What `keys.import` gives the store (already validated by the shared schema). */
+/**
+ * What `keys.import` gives the store (already validated by the shared schema).
+ *
+ * @example
+ * ```ts
+ * const input: KeyImport = { role: 'merchant', mchid: '1900016681', pkcs12: { base64 }, password: '1900016681' };
+ * ```
+ */
 export interface KeyImport {
   role: KeyRole;
   label?: string;
@@ -43,7 +58,15 @@ export interface KeyImport {
   password?: string;
 }
 
-/** The key store's interface. */
+/**
+ * The key store's interface.
+ *
+ * @example
+ * ```ts
+ * const store: KeyStore = createKeyStore({ dataDir });
+ * store.publicKeys('platform').size;
+ * ```
+ */
 export interface KeyStore {
   list(): KeySummary[];
   get(id: string): LoadedKey;

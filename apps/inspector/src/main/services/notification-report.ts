@@ -11,7 +11,15 @@ import {
 } from '@auditnotify/core';
 import type { FieldReport, LintWarningView, SchemaIssue } from '../../shared/api.js';
 
-/** What {@link reportNotification} finds. */
+/**
+ * What {@link reportNotification} finds.
+ *
+ * @example
+ * ```ts
+ * const report: NotificationReport = reportNotification(JSON.parse(text));
+ * report.errors.map((e) => e.field);
+ * ```
+ */
 export interface NotificationReport {
   ok: boolean;
   errors: SchemaIssue[];

@@ -5,7 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** One recorded exchange. */
+/**
+ * One recorded exchange.
+ *
+ * @example
+ * ```ts
+ * recordExchange(req, res, (exchange: RecordedExchange) => console.log(exchange.status, exchange.requestBody.byteLength));
+ * ```
+ */
 export interface RecordedExchange {
   method: string;
   url: string;

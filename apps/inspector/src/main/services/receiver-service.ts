@@ -16,7 +16,16 @@ import type { KeyStore } from './key-store.js';
 import { rawRequestBytes, recordExchange, type RecordedExchange } from './receiver-recorder.js';
 import { notificationFacts } from './send-service.js';
 
-/** The local receiver service. */
+/**
+ * The local receiver service.
+ *
+ * @example
+ * ```ts
+ * const receiver: ReceiverService = createReceiverService({ keys, history });
+ * const { url } = await receiver.start();
+ * receiver.events({ since: 0 }).events;
+ * ```
+ */
 export interface ReceiverService {
   start(options?: { port?: number }): Promise<ReceiverStatus>;
   stop(): Promise<ReceiverStatus>;

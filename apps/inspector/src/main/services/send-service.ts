@@ -13,7 +13,14 @@ import type { KeyStore } from './key-store.js';
 import { canonicalUrl, targetUrl } from './request-target.js';
 import { signWithStore } from './sign-service.js';
 
-/** What one send needs. */
+/**
+ * What one send needs.
+ *
+ * @example
+ * ```ts
+ * const input: SendInput = { target: { kind: 'host', host: 'backup' }, keyId: 'k_1', body: { kind: 'text', text: '{}' } };
+ * ```
+ */
 export interface SendInput {
   target: SendTarget;
   keyId: string;
@@ -24,12 +31,27 @@ export interface SendInput {
   timeoutMs?: number;
 }
 
-/** The send service. */
+/**
+ * The send service.
+ *
+ * @example
+ * ```ts
+ * const send: SendService = createSendService(deps);
+ * (await send.run(input)).verdict.kind;
+ * ```
+ */
 export interface SendService {
   run(input: SendInput): Promise<SendRunOutput>;
 }
 
-/** Dependencies of {@link createSendService}. */
+/**
+ * Dependencies of {@link createSendService}.
+ *
+ * @example
+ * ```ts
+ * const deps: SendServiceDeps = { keys, history, localReceiverUrl: () => receiver.ensureUrl() };
+ * ```
+ */
 export interface SendServiceDeps {
   keys: KeyStore;
   history: HistoryStore;

@@ -9,7 +9,14 @@ import { bytesOf, bytesView, fromUtf8, utf8, visibleLineEnds } from './bytes.js'
 import type { KeyStore } from './key-store.js';
 import { canonicalUrl } from './request-target.js';
 
-/** What {@link signWithStore} signs. */
+/**
+ * What {@link signWithStore} signs.
+ *
+ * @example
+ * ```ts
+ * const input: SignInput = { keyId: 'k_1', url: '/v3/x?a=1', body: { kind: 'text', text: '{}' }, timestamp: 1700000000 };
+ * ```
+ */
 export interface SignInput {
   keyId: string;
   method?: string;
@@ -20,7 +27,15 @@ export interface SignInput {
   answerKeyId?: string;
 }
 
-/** A signed request: the explanation for the renderer and the exact bytes to send. */
+/**
+ * A signed request: the explanation for the renderer and the exact bytes to send.
+ *
+ * @example
+ * ```ts
+ * const { output, body }: SignedForSend = await signWithStore(store, input);
+ * await fetch(url, { method: 'POST', headers: output.headers, body });
+ * ```
+ */
 export interface SignedForSend {
   output: SignComputeOutput;
   body: Uint8Array;

@@ -6,7 +6,15 @@
 import { NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { ExportLanguage, HistoryEntry } from '../../shared/api.js';
 
-/** One exported snippet. */
+/**
+ * One exported snippet.
+ *
+ * @example
+ * ```ts
+ * const snippet: Snippet = exportSnippet(entry, 'go');
+ * writeFileSync(snippet.filename, snippet.code);
+ * ```
+ */
 export interface Snippet {
   language: ExportLanguage;
   filename: string;
