@@ -110,3 +110,26 @@ describe('send service → local receiver (real HTTP on 127.0.0.1)', () => {
     }
   });
 });
+
+describe('local receiver and the key store', () => {
+  it('trusts a merchant key imported while it runs, without a restart', async () => {
+    const s = start();
+    const url = await s.receiver.ensureUrl();
+    const { generateTestKeySet } = await import('@auditnotify/core');
+    const fresh = generateTestKeySet({ mchid: '1900000077' });
+    const imported = s.keys.import({ role: 'merchant', mchid: fresh.mchid, privateKey: { text: fresh.sender.privateKeyPem }, certificate: { text: fresh.sender.certificatePem } });
+    expect(s.receiver.status().senders).toContain(imported.keyId);
+    const result = await s.send.run({ target: { kind: 'url', url }, keyId: imported.id, body: { kind: 'notification', notification: { ...s.compose.sample().notification, mchid: fresh.mchid } } });
+    expect(result.verdict.kind).toBe('accepted');
+  });
+
+  it('answers 503 while no platform key can sign answers', async () => {
+    const s = start();
+    const platform = s.keys.list().find((k) => k.role === 'platform')!;
+    const merchant = s.keys.list().find((k) => k.role === 'merchant')!;
+    s.keys.remove(platform.id);
+    const result = await s.send.run({ target: { kind: 'local' }, keyId: merchant.id, body: { kind: 'text', text: '{}' } });
+    expect(result.response?.status).toBe(503);
+    expect(result.verdict).toMatchObject({ kind: 'rejected', code: 'SYSTEM_ERROR' });
+  });
+});

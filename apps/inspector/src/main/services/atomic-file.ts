@@ -15,7 +15,8 @@ import { dirname } from 'node:path';
  * ```
  */
 export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
-  mkdirSync(dirname(path), { recursive: true });
+  // The data directory holds private keys: only the user may list or enter it.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temp, text, { mode });
