@@ -1,6 +1,14 @@
 import net from 'node:net';
 
-/** A TCP relay in front of an app that counts the bytes it forwarded to the app. */
+/**
+ * A TCP relay in front of an app that counts the bytes it forwarded to the app.
+ *
+ * @example
+ * ```ts
+ * const relay: CountingRelay = await createCountingRelay(app.url);
+ * expect(relay.bytesToServer()).toBeLessThan(1024 ** 3);
+ * ```
+ */
 export interface CountingRelay {
   /** `http://127.0.0.1:port` of the relay. */
   readonly url: string;

@@ -1,7 +1,14 @@
 import http from 'node:http';
 import { Readable } from 'node:stream';
 
-/** An HTTP answer as the client received it. */
+/**
+ * An HTTP answer as the client received it.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, text }: ClientAnswer = await send(url, { method: 'GET', url: '/health' });
+ * ```
+ */
 export interface ClientAnswer {
   status: number;
   /** Header names in lower case. */
@@ -11,7 +18,14 @@ export interface ClientAnswer {
   text: string;
 }
 
-/** A request to send: method, path plus query exactly as signed, headers and body bytes. */
+/**
+ * A request to send: method, path plus query exactly as signed, headers and body bytes.
+ *
+ * @example
+ * ```ts
+ * const request: ClientRequest = await createTestRequest({ keys }); // has the same shape
+ * ```
+ */
 export interface ClientRequest {
   method: string;
   url: string;
@@ -43,7 +57,14 @@ export async function send(base: string, request: ClientRequest): Promise<Client
   };
 }
 
-/** What {@link sendEndlessBody} saw. */
+/**
+ * What {@link sendEndlessBody} saw.
+ *
+ * @example
+ * ```ts
+ * const { status, answeredBeforeBodyEnd }: EndlessBodyResult = await sendEndlessBody(url, options);
+ * ```
+ */
 export interface EndlessBodyResult {
   status: number;
   text: string;

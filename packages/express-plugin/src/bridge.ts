@@ -7,6 +7,13 @@ import type { RawBodyResult } from './read-raw-body.js';
  * What a framework adapter needs from the core receiver: which requests are its own, and the answer to one.
  * No protocol logic lives here: every answer, the 413 and the 500 for a missing raw body included, is built
  * and signed by `receiver.handle()`.
+ *
+ * @example
+ * ```ts
+ * const bridge: Bridge = createBridge(options, 'Mount the receiver before the body parser.');
+ * bridge.match('POST', '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify'); // the URL to verify
+ * bridge.match('GET', '/health'); // undefined: pass it on
+ * ```
  */
 export interface Bridge {
   /** The URL as the sender signed it (after `proxyPrefix`), or `undefined` for a request to pass on. */
