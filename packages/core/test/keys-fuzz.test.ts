@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAuditNotifyError } from '../src/errors.js';
-import { loadCertificate, loadPkcs12, loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
+import { diagnoseKeyMaterial, loadCertificate, loadPkcs12, loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
 import { MCHID, VECTORS } from './keys-helpers.js';
 
 const loaders: Array<[string, (input: string | Uint8Array) => unknown]> = [
@@ -80,6 +80,39 @@ describe.each(loaders)('%s under fuzzing', (_name, load) => {
         onlyAuditNotifyErrors(load, input),
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+const certDer = new Uint8Array(Buffer.from(certPem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+
+describe('damaged certificates', () => {
+  it('answers CERT_INVALID when the public key inside a well-formed certificate is damaged', () => {
+    // node:crypto parses the SubjectPublicKeyInfo lazily: the certificate itself still parses.
+    const hex = Buffer.from(certDer).toString('hex');
+    const at = hex.indexOf('0382010f003082010a');
+    expect(at).toBeGreaterThan(0);
+    const damaged = Buffer.from(`${hex.slice(0, at + 10)}31${hex.slice(at + 12)}`, 'hex');
+    for (const load of [loadCertificate, loadPublicKey]) {
+      try {
+        load(new Uint8Array(damaged));
+        expect.unreachable();
+      } catch (error) {
+        expect(isAuditNotifyError(error) && error.code).toBe('CERT_INVALID');
+      }
+    }
+    const report = diagnoseKeyMaterial(new Uint8Array(damaged));
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((finding) => finding.code)).toContain('CERT_INVALID');
+  });
+
+  it('never lets the loaders or the key doctor throw anything else for changed certificate bytes (fast-check)', () => {
+    fc.assert(
+      fc.property(mutatedBytes(certDer), (bytes) => {
+        diagnoseKeyMaterial(bytes, { certificate: certPem, mchid: MCHID, serialNo: 'AB' });
+        return onlyAuditNotifyErrors(loadCertificate, bytes) && onlyAuditNotifyErrors(loadPublicKey, bytes);
+      }),
+      { numRuns: 500 },
     );
   });
 });

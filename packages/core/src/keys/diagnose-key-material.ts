@@ -6,7 +6,7 @@ import { isAuditNotifyError } from '../errors.js';
 import type { Clock, KeyInput } from '../types.js';
 import { sha256Fingerprint } from './encoding.js';
 import { MIN_RSA_BITS } from './handles.js';
-import { commonNameOf, oneLineName, parseCertificate, serialOf } from './load-certificate.js';
+import { certificatePublicKey, commonNameOf, oneLineName, parseCertificate, serialOf, validityOf } from './load-certificate.js';
 import { openPkcs12 } from './load-pkcs12.js';
 import { DECRYPT_KEY_HINT } from './load-private-key.js';
 import { readMaterial, type Material, type MaterialItem, type MaterialRepair } from './material.js';
@@ -95,6 +95,19 @@ interface Collected {
   certificates: X509Certificate[];
 }
 
+/** Parses a certificate and touches every lazily parsed part, so later checks cannot throw. */
+function collectCertificate(out: Collected, der: Uint8Array): void {
+  try {
+    const x509 = parseCertificate(der);
+    certificatePublicKey(x509);
+    validityOf(x509);
+    void [x509.subject, x509.issuer, x509.serialNumber];
+    out.certificates.push(x509);
+  } catch (error) {
+    out.findings.push(errorFinding(error));
+  }
+}
+
 function spkiFingerprint(key: KeyObject): string {
   // createPublicKey() accepts only private key objects; public ones export directly.
   const publicKey = key.type === 'public' ? key : createPublicKey(key);
@@ -180,14 +193,9 @@ function collectItem(out: Collected, item: MaterialItem, options: DiagnoseKeyOpt
       }
       return;
     }
-    case 'certificate': {
-      try {
-        out.certificates.push(parseCertificate(item.der));
-      } catch (error) {
-        out.findings.push(errorFinding(error));
-      }
+    case 'certificate':
+      collectCertificate(out, item.der);
       return;
-    }
     case 'pkcs12': {
       collectPkcs12(out, item.der, options);
       return;
@@ -218,7 +226,7 @@ function collectPkcs12(out: Collected, der: Uint8Array, options: DiagnoseKeyOpti
       checkKey(out, key, 'private key');
     }
     if (bags.keys.length === 0) out.findings.push({ level: 'error', code: 'PKCS12_INVALID', message: 'The PKCS#12 file holds no private key.' });
-    for (const certDer of bags.certificates) out.certificates.push(parseCertificate(certDer));
+    for (const certDer of bags.certificates) collectCertificate(out, certDer);
   } catch (error) {
     out.findings.push(errorFinding(error));
   }
@@ -237,8 +245,7 @@ function checkCertificate(out: Collected, x509: X509Certificate, options: Diagno
       push('warn', 'SERIAL_CASE', 'The configured serial_no is the certificate serial in lower case: send it in upper case, receivers compare exactly.');
     } else push('error', 'SERIAL_MISMATCH', `The configured serial_no ${JSON.stringify(options.serialNo.slice(0, 64))} is not this certificate's serial ${serialNo}.`);
   }
-  const notBefore = new Date(x509.validFrom);
-  const notAfter = new Date(x509.validTo);
+  const { notBefore, notAfter } = validityOf(x509);
   const warnMs = (options.expiryWarningDays ?? 30) * 86_400_000;
   if (nowMs < notBefore.getTime()) push('error', 'CERT_NOT_YET_VALID', `The certificate is valid only from ${notBefore.toISOString()} (check the clock).`);
   else if (nowMs > notAfter.getTime()) push('error', 'CERT_EXPIRED', `The certificate expired on ${notAfter.toISOString()}: download a new one from the merchant platform.`);
@@ -287,7 +294,7 @@ export function diagnoseKeyMaterial(input: KeyInput, options: DiagnoseKeyOptions
     try {
       const extra = readMaterial(options.certificate, 'certificate', 'CERT_INVALID');
       const item = extra.items.find((candidate) => candidate.kind === 'certificate');
-      if (item) out.certificates.push(parseCertificate(item.der));
+      if (item) collectCertificate(out, item.der);
       else out.findings.push({ level: 'error', code: 'CERT_INVALID', message: 'The certificate option holds no X.509 certificate.' });
     } catch (error) {
       out.findings.push(errorFinding(error));
@@ -342,8 +349,7 @@ export function diagnoseKeyMaterial(input: KeyInput, options: DiagnoseKeyOptions
             serialNo: serialOf(certificate),
             subject: oneLineName(certificate.subject),
             issuer: oneLineName(certificate.issuer),
-            notBefore: new Date(certificate.validFrom),
-            notAfter: new Date(certificate.validTo),
+            ...validityOf(certificate),
             fingerprint: spkiFingerprint(certificate.publicKey),
           },
         }

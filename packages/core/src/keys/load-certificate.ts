@@ -1,7 +1,7 @@
 // Reads the merchant's X.509 certificate: the sender's `serial_no` comes from it (protocol.md §3, §5).
 // node:crypto's X509Certificate parses it, so the serial is exactly what `openssl x509 -serial -noout` prints:
 // upper-case hex of the INTEGER's magnitude bytes, a zero high nibble kept ("0A12…"), the DER sign byte not.
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
 import type { CertificateInfo, KeyInput } from '../types.js';
 import { publicHandleOf } from './handles.js';
@@ -76,15 +76,59 @@ export function serialOf(x509: X509Certificate): string {
  * ```
  */
 export function certificateInfoOf(x509: X509Certificate): CertificateInfo {
-  return Object.freeze({
-    serialNo: serialOf(x509),
-    subject: oneLineName(x509.subject),
-    issuer: oneLineName(x509.issuer),
-    notBefore: new Date(x509.validFrom),
-    notAfter: new Date(x509.validTo),
-    publicKey: publicHandleOf(x509.publicKey, "certificate's public key"),
-    pem: x509.toString(),
-  });
+  const publicKey = publicHandleOf(certificatePublicKey(x509), "certificate's public key");
+  const { notBefore, notAfter } = validityOf(x509);
+  try {
+    return Object.freeze({
+      serialNo: serialOf(x509),
+      subject: oneLineName(x509.subject),
+      issuer: oneLineName(x509.issuer),
+      notBefore,
+      notAfter,
+      publicKey,
+      pem: x509.toString(),
+    });
+  } catch (error) {
+    throw new AuditNotifyError('CERT_INVALID', 'The certificate cannot be read (damaged?).', { detail: { reason: (error as Error).message } });
+  }
+}
+
+/**
+ * The validity period as dates; `CERT_INVALID` when a date cannot be read (a damaged time field).
+ *
+ * @example
+ * ```ts
+ * const { notAfter } = validityOf(parseCertificate(der));
+ * ```
+ */
+export function validityOf(x509: X509Certificate): { notBefore: Date; notAfter: Date } {
+  const notBefore = new Date(x509.validFrom);
+  const notAfter = new Date(x509.validTo);
+  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) {
+    throw new AuditNotifyError('CERT_INVALID', 'The certificate validity dates cannot be read (damaged?).', {
+      detail: { reason: 'INVALID_DATE' },
+    });
+  }
+  return { notBefore, notAfter };
+}
+
+/**
+ * The certificate's public key. node:crypto parses the SubjectPublicKeyInfo only when asked, so a damaged key
+ * inside an otherwise well-formed certificate surfaces here; it becomes `CERT_INVALID`.
+ *
+ * @example
+ * ```ts
+ * const key = certificatePublicKey(parseCertificate(der)); // KeyObject of type 'public'
+ * ```
+ */
+export function certificatePublicKey(x509: X509Certificate): KeyObject {
+  try {
+    return x509.publicKey;
+  } catch (error) {
+    throw new AuditNotifyError('CERT_INVALID', "The certificate's public key cannot be parsed (damaged?).", {
+      detail: { reason: (error as Error).message },
+    });
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { AuditNotifyError } from '../errors.js';
 import forge from '../internal/forge.js';
 import type { CertificateInfo, KeyInput, PrivateKeyHandle } from '../types.js';
 import { privateHandleOf } from './handles.js';
-import { certificateInfoOf, parseCertificate } from './load-certificate.js';
+import { certificateInfoOf, certificatePublicKey, parseCertificate } from './load-certificate.js';
 import { readMaterial } from './material.js';
 import { inspectPkcs12 } from './pkcs12-info.js';
 
@@ -95,7 +95,7 @@ export function readPkcs12(der: Uint8Array, password: string): Pkcs12Contents {
   }
   for (const certDer of bags.certificates) {
     const x509 = parseCertificate(certDer);
-    if (x509.publicKey.export({ format: 'der', type: 'spki' }).equals(spki)) {
+    if (certificatePublicKey(x509).export({ format: 'der', type: 'spki' }).equals(spki)) {
       return Object.freeze({ privateKey, certificate: certificateInfoOf(x509) });
     }
   }
