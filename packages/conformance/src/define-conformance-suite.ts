@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFY_PATH, createClient, isAuditNotifyError } from '@auditnotify/core';
 import type { AcceptedEvent, NotifyContext, ReceiverOptions, RejectedEvent } from '@auditnotify/core';
@@ -83,6 +84,16 @@ const PRETTY_CHINESE_BODY =
 
 const ONE_GIB = 1024 ** 3;
 
+/** The shared openssl-made vectors (copied from the project's vector set): keys and signed requests. */
+const vectorFile = (name: string): string => readFileSync(new URL(`../fixtures/vectors/${name}`, import.meta.url), 'utf8');
+interface VectorRequest {
+  method: string;
+  url: string;
+  timestamp: string;
+  body: string;
+  authorization: string;
+}
+
 /**
  * Defines the one conformance suite of the receiver's HTTP adapters (vitest `describe`/`it`): real apps on
  * 127.0.0.1 port 0, real HTTP clients, `openssl` as the oracle of answer signatures, every row of
@@ -153,9 +164,12 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
     }
 
     /** The answer's Wechatpay-* signature checked by `openssl dgst -sha256 -verify` (protocol.md §4). */
-    function expectSignedAnswer(answer: ClientAnswer): void {
+    function expectSignedAnswer(
+      answer: ClientAnswer,
+      by: { id: string; publicKeyPem: string } = { id: keys.wechatpayPublicKeyId, publicKeyPem: keys.receiver.publicKeyPem },
+    ): void {
       const h = answer.headers;
-      expect(h['wechatpay-serial']).toBe(keys.wechatpayPublicKeyId);
+      expect(h['wechatpay-serial']).toBe(by.id);
       expect(h['wechatpay-signature-type']).toBe('WECHATPAY2-SHA256-RSA2048');
       expect(h['request-id']).toMatch(/\S/);
       const message = Buffer.concat([
@@ -163,7 +177,7 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         answer.body,
         Buffer.from('\n'),
       ]);
-      expect(opensslVerify(keys.receiver.publicKeyPem, message, h['wechatpay-signature'] ?? '')).toBe(true);
+      expect(opensslVerify(by.publicKeyPem, message, h['wechatpay-signature'] ?? '')).toBe(true);
     }
 
     function expectRefusal(answer: ClientAnswer, status: number, wire: string, reason: string): void {
@@ -209,6 +223,37 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
           out_request_no: '请求单号-0001',
           fail_msg: '身份证件不合法 IDCARD_ILLEGAL',
         });
+      });
+
+      it('accepts the openssl-signed notifications of vectors.json byte for byte (clock pinned to each)', async () => {
+        const vectors = JSON.parse(vectorFile('vectors.json')) as {
+          serial_no: string;
+          wechatpay_public_key_id: string;
+          requests: VectorRequest[];
+        };
+        const answerKey = { id: vectors.wechatpay_public_key_id, publicKeyPem: vectorFile('wxp_pub.pem') };
+        const notifications = vectors.requests.filter((request) => request.method === 'POST');
+        expect(notifications.length).toBeGreaterThanOrEqual(2);
+        let pinned = 0;
+        const { app, recorded } = await start({
+          senders: [{ serialNo: vectors.serial_no, publicKey: vectorFile('apiclient_cert.pem') }],
+          answerKeys: [{ id: answerKey.id, privateKey: vectorFile('wxp_key.pem') }],
+          clock: () => pinned,
+        });
+        for (const vector of notifications) {
+          pinned = Number(vector.timestamp);
+          const answer = await send(app.url, {
+            method: vector.method,
+            url: vector.url,
+            headers: { authorization: vector.authorization, 'content-type': 'application/json', 'wechatpay-serial': answerKey.id },
+            body: vector.body,
+          });
+          expect(answer.status).toBe(200);
+          expectSignedAnswer(answer, answerKey);
+          expect(Buffer.from(recorded.handled.at(-1)?.raw ?? []).toString('utf8')).toBe(vector.body);
+        }
+        // Request 2 is the pretty-printed REJECT with Chinese text.
+        expect(recorded.handled[1]?.notification).toMatchObject({ out_request_no: '请求单号-0001', audit_result: 'REJECT' });
       });
 
       it('verifies the URL with its query string exactly as sent', async () => {
