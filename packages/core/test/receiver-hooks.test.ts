@@ -80,6 +80,6 @@ describe('receiver hooks', () => {
       rateLimiter: { take: () => Promise.reject(new Error('limiter down')) },
     });
     await expect(receiver.handle(signedRequest({ nonce: 'N'.repeat(32) }))).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
-    expect(released).toEqual([`${MCHID}:${'N'.repeat(32)}`]);
+    expect(released).toEqual(['N'.repeat(32)]);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { NonceStore } from '../src/receiver/index.js';
 import { createMemoryNonceStore, createMemoryRateLimiter, createReceiver } from '../src/receiver/index.js';
-import { MCHID, NOW, json, signedRequest, receiverOptions } from './receiver-fixtures.js';
+import { MCHID, NOW, editAuthorization, json, signedRequest, receiverOptions } from './receiver-fixtures.js';
 
 function receiverWith(handler: () => unknown, extra: { nonceStore?: NonceStore; clock?: () => number } = {}) {
   return createReceiver(receiverOptions({ handler: handler as never, clock: () => NOW, ...extra }));
@@ -37,6 +37,17 @@ describe('receiver replay protection', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses a replay whose Authorization mchid was edited (the mchid is not in the signed message)', async () => {
+    const handler = vi.fn();
+    const receiver = receiverWith(handler);
+    const request = signedRequest();
+    expect((await receiver.handle(request)).status).toBe(200);
+    const edited = editAuthorization({ ...request, headers: { ...request.headers } }, (value) => value.replace(`mchid="${MCHID}"`, 'mchid="1900000009"'));
+    const replay = await receiver.handle(edited);
+    expect(json(replay)).toMatchObject({ code: 'SIGN_ERROR', detail: { reason: 'NONCE_REPLAYED' } });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a nonce for twice the window', async () => {
     const claims: [string, number][] = [];
     const store: NonceStore = {
@@ -48,7 +59,7 @@ describe('receiver replay protection', () => {
     };
     const receiver = receiverWith(() => undefined, { nonceStore: store });
     await receiver.handle(signedRequest({ nonce: 'NONCE0000000000000000000000000001' }));
-    expect(claims).toEqual([[`${MCHID}:NONCE0000000000000000000000000001`, 600]]);
+    expect(claims).toEqual([['NONCE0000000000000000000000000001', 600]]);
   });
 
   it('releases a nonce refused by the rate limit, so the same request is accepted later', async () => {

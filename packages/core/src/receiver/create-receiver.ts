@@ -209,8 +209,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', { location: 'authorization', field: 'signature', issue: 'sign not match', ...signInformation() });
     }
 
-    // Claimed only now: forged requests cannot fill the store (protocol.md §3).
-    const nonceKey = `${auth.mchid}:${auth.nonce}`;
+    // Claimed only now: forged requests cannot fill the store (protocol.md §3). Keyed by the nonce alone, which
+    // the signature covers: mchid and serial_no are not in the signed message, so a replay with either edited
+    // must still count as a replay.
+    const nonceKey = auth.nonce;
     if (!(await config.nonceStore.claim(nonceKey, nonceTtl))) {
       return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce, ...signInformation() });
     }

@@ -48,8 +48,8 @@ export interface MemoryNonceStoreOptions {
  * @example
  * ```ts
  * const nonceStore = createMemoryNonceStore({ max: 10_000 });
- * await nonceStore.claim('1900016681:593BEC0C930BF1AFEB40B4A08C8FB242', 600); // true
- * await nonceStore.claim('1900016681:593BEC0C930BF1AFEB40B4A08C8FB242', 600); // false: replay
+ * await nonceStore.claim('593BEC0C930BF1AFEB40B4A08C8FB242', 600); // true
+ * await nonceStore.claim('593BEC0C930BF1AFEB40B4A08C8FB242', 600); // false: replay
  * ```
  */
 export function createMemoryNonceStore(options: MemoryNonceStoreOptions = {}): NonceStore {
