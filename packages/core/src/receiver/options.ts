@@ -70,7 +70,7 @@ export interface NotifyContext {
   warnings: LintWarning[];
   /** Body fields the schema does not know: accepted and kept (protocol.md §1). */
   unknownFields: string[];
-  /** mchid of the verified Authorization header (the caller). */
+  /** mchid of the Authorization header (the caller). The signature does not cover it: `senders[].mchids` ties it to the key. */
   mchid: string;
   /** serial_no of the verified Authorization header. */
   serialNo: string;
