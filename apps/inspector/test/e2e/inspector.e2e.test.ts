@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function openApp(lang: 'en' | 'zh' = 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript((l) => localStorage.setItem('auditnotify.lang', l), lang);
   await page.goto(inspector.url);
   await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
@@ -27,7 +27,8 @@ async function openApp(lang: 'en' | 'zh' = 'en'): Promise<Page> {
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
 
-describe('inspector in browser mode (Debian Chromium)', () => {
+// Each test drives a real browser against a real backend; on a loaded CI machine that takes seconds.
+describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, () => {
   it('opens on Compose with the seed example on first start', async () => {
     const page = await openApp();
     expect(await page.getByTestId('compose-pane').isVisible()).toBe(true);
@@ -124,8 +125,51 @@ describe('inspector in browser mode (Debian Chromium)', () => {
     await page.getByTestId('byte-diff').waitFor();
     expect(await page.locator('[data-testid="decode-variants"] tr[data-verifies="true"]').count()).toBeGreaterThan(0);
     // The panes scroll inside a fixed-height window: a tall viewport shows verdict, cause and diff at once.
-    await page.setViewportSize({ width: 1440, height: 1560 });
+    await page.setViewportSize({ width: 1280, height: 1040 });
     await screenshot(page, 'decode-tampered');
+    await page.close();
+  });
+
+  it('rejects a request signed 10 minutes ago with a typed SIGN_ERROR and lists it in Receiver', async () => {
+    const page = await openApp();
+    await page.getByTestId('field-out_request_no').fill('e2e-stale-0003');
+    await page.getByTestId('nav-sign').click();
+    // Reproduce a replayed or clock-skewed request: pin the timestamp 600 s in the past (protocol.md §7.4).
+    await page.getByTestId('sign-timestamp').fill(String(Math.floor(Date.now() / 1000) - 600));
+    await page.getByTestId('sign-ts-note').waitFor();
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-pinned').waitFor();
+    await page.getByTestId('send-run').click();
+    const verdict = page.locator('[data-testid="send-verdict"][data-kind="rejected"]');
+    await verdict.waitFor();
+    expect(await text(page, 'send-status')).toBe('401');
+    expect(await text(page, 'send-response-body')).toContain('SIGN_ERROR');
+    await screenshot(page, 'send-rejected');
+    await page.getByTestId('nav-receiver').click();
+    // Rejected before the body is parsed (the window check comes first), so the row carries the code, not the id.
+    const rejected = page.locator('[data-testid="receiver-event"][data-outcome="rejected"]').first();
+    await rejected.waitFor();
+    expect(await rejected.getAttribute('data-code')).toMatch(/TIMESTAMP/);
+    await screenshot(page, 'receiver');
+    await page.close();
+  });
+
+  it('finds a sent exchange in History, exports it as curl and re-sends it with a fresh signature', async () => {
+    const page = await openApp();
+    await page.getByTestId('field-out_request_no').fill('e2e-history-0004');
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-run').click();
+    await page.locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-search').fill('e2e-history-0004');
+    const row = page.locator('[data-testid="history-row"]', { hasText: 'e2e-history-0004' }).first();
+    await row.click();
+    await page.getByTestId('history-export-curl').click();
+    await page.getByTestId('history-snippet').waitFor();
+    expect(await text(page, 'history-snippet')).toContain('curl');
+    await page.getByTestId('history-resend').click();
+    await page.getByTestId('history-pane').locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await screenshot(page, 'history');
     await page.close();
   });
 

@@ -29,6 +29,17 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
   const shown = showAll ? variants : variants.slice(0, Math.max(VISIBLE_VARIANTS, selected + 1));
   return (
     <div className="stack" data-testid="diagnosis">
+      {variant ? (
+        <Card title={t('decode.diff', { name: variant.name })} flush testId="decode-diff">
+          <ByteDiffView diff={variant.diff} />
+        </Card>
+      ) : diagnosis.message.byteLength === 0 ? null : (
+        <Card title={t('decode.computed')} flush hint={`${diagnosis.message.byteLength} B · sha256 ${diagnosis.message.sha256.slice(0, 16)}…`}>
+          <pre className="msg-view" data-testid="decode-computed">
+            <VisibleText text={diagnosis.message.text} />
+          </pre>
+        </Card>
+      )}
       <div className={diagnosis.variants.length > 0 ? 'grid-2' : 'stack'}>
         <Card title={t('decode.checks')} testId="decode-checks">
           <ul className="checks">
@@ -67,17 +78,6 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
           </Card>
         ) : null}
       </div>
-      {variant ? (
-        <Card title={t('decode.diff', { name: variant.name })} flush testId="decode-diff">
-          <ByteDiffView diff={variant.diff} />
-        </Card>
-      ) : diagnosis.message.byteLength === 0 ? null : (
-        <Card title={t('decode.computed')} flush hint={`${diagnosis.message.byteLength} B · sha256 ${diagnosis.message.sha256.slice(0, 16)}…`}>
-          <pre className="msg-view" data-testid="decode-computed">
-            <VisibleText text={diagnosis.message.text} />
-          </pre>
-        </Card>
-      )}
     </div>
   );
 }

@@ -83,9 +83,15 @@ export function ExchangeResult({ result }: { result: SendRunOutput }) {
             <>
               <div className="diff-head">
                 <span>{t('send.answerVerdict')}:</span>
-                <span className={`pill ${answerVerified ? 'ok' : 'err'}`} data-testid="send-answer-verdict">
-                  {answerVerified ? t('send.verified', { key: v.answerKeyId ?? '' }) : t('send.notVerified')}
-                </span>
+                {result.response.status >= 200 && result.response.status < 300 ? (
+                  <span className={`pill ${answerVerified ? 'ok' : 'err'}`} data-testid="send-answer-verdict">
+                    {answerVerified ? t('send.verified', { key: v.answerKeyId ?? '' }) : t('send.notVerified')}
+                  </span>
+                ) : (
+                  <span className="pill muted" data-testid="send-answer-verdict">
+                    {t('send.errorAnswer')}
+                  </span>
+                )}
               </div>
               <HeadersTable headers={result.response.headers} testId="send-response-headers" />
               <BodyView bytes={result.response.body} testId="send-response-body" />

@@ -142,6 +142,7 @@ const en = {
   'send.nothing': 'Nothing sent yet.',
   'send.verified': 'Verified with {key}',
   'send.notVerified': 'Answer not verified',
+  'send.errorAnswer': 'error answer: the status decides, only 2xx answers must verify',
   'send.openDecode': 'Open answer in Decode',
 
   'decode.input': 'Input',
@@ -359,6 +360,7 @@ const zh: Record<MessageKey, string> = {
   'send.nothing': '尚未发送。',
   'send.verified': '已用 {key} 验证',
   'send.notVerified': '应答未通过验签',
+  'send.errorAnswer': '错误应答:以状态码为准,只有 2xx 应答必须验签',
   'send.openDecode': '在解析中打开应答',
 
   'decode.input': '输入',
