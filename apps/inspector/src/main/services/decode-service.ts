@@ -4,20 +4,15 @@
  * and shows which re-built message would have verified. Answers and APIv3 callbacks are checked with the
  * `Wechatpay-*` rules (§4, §6); callbacks are decrypted with the APIv3 key when one is given.
  */
-import {
-  decryptResource,
-  diagnoseSignature,
-  parseAuthorization,
-  parseCallbackEnvelope,
-  type PublicKeyHandle,
-} from '@auditnotify/core';
-import type { DecodeRunOutput, DecodeSource, LabelledValue } from '../../shared/api.js';
+import { decryptResource, diagnoseSignature, parseCallbackEnvelope, type PublicKeyHandle } from '@auditnotify/core';
+import type { DecodeRunOutput, DecodeSource } from '../../shared/api.js';
 import { bytesView, fromUtf8 } from './bytes.js';
 import { parseDecodeSource, type DecodedRequest, type DecodedResponse } from './decode-input.js';
 import { diagnosisView } from './diagnosis-view.js';
 import { toApiError } from './errors.js';
 import type { KeyStore } from './key-store.js';
 import { reportNotification } from './notification-report.js';
+import { answerFields, authorizationFields } from './signature-fields.js';
 
 /**
  * The decode service.
@@ -45,22 +40,6 @@ export interface DecodeServiceDeps {
   /** Raw bytes of a request the local receiver recorded. */
   recordedRequest: (eventId: string) => Uint8Array | undefined;
 }
-
-const AUTH_LABELS: Record<string, string> = {
-  mchid: 'mchid — 商户号 (merchant id)',
-  nonce: 'nonce_str — 随机串 (nonce)',
-  timestamp: 'timestamp — 时间戳 (Unix seconds)',
-  serialNo: 'serial_no — 证书序列号 (certificate serial)',
-  signature: 'signature — 签名值 (Base64)',
-};
-const ANSWER_HEADERS: [string, string][] = [
-  ['wechatpay-serial', 'Wechatpay-Serial — key id (PUB_KEY_ID_…)'],
-  ['wechatpay-timestamp', 'Wechatpay-Timestamp — Unix seconds'],
-  ['wechatpay-nonce', 'Wechatpay-Nonce'],
-  ['wechatpay-signature', 'Wechatpay-Signature — Base64'],
-  ['wechatpay-signature-type', 'Wechatpay-Signature-Type'],
-  ['request-id', 'Request-ID'],
-];
 
 /**
  * Creates the decode service.
@@ -197,45 +176,6 @@ function signedVerdict(diagnosis: ReturnType<typeof diagnosisView>, what: 'answe
     message: diagnosis.likelyCause?.explanation ?? 'No stored platform key verifies this message.',
     ...(diagnosis.likelyCause ? { code: diagnosis.likelyCause.code } : {}),
   };
-}
-
-function authorizationFields(header: string | undefined, publicKeys: Map<string, PublicKeyHandle>, now: number): LabelledValue[] {
-  if (header === undefined) return [{ name: 'authorization', label: 'Authorization', value: '', ok: false, note: 'missing' }];
-  try {
-    const fields = parseAuthorization(header);
-    const skew = Math.abs(now - fields.timestamp);
-    return [
-      { name: 'mchid', label: AUTH_LABELS['mchid'] ?? 'mchid', value: fields.mchid },
-      { name: 'nonce_str', label: AUTH_LABELS['nonce'] ?? 'nonce_str', value: fields.nonce, ok: /^[0-9A-Za-z]{32}$/.test(fields.nonce) },
-      {
-        name: 'timestamp',
-        label: AUTH_LABELS['timestamp'] ?? 'timestamp',
-        value: String(fields.timestamp),
-        ok: skew < 300,
-        note: fields.timestamp > 1e11 ? 'looks like milliseconds, not seconds' : skew < 300 ? `${skew} s from now` : `${skew} s from now: outside the 300 s window`,
-      },
-      {
-        name: 'serial_no',
-        label: AUTH_LABELS['serialNo'] ?? 'serial_no',
-        value: fields.serialNo,
-        ok: publicKeys.has(fields.serialNo),
-        note: publicKeys.has(fields.serialNo) ? 'a stored key' : 'no stored key has this serial',
-      },
-      { name: 'signature', label: AUTH_LABELS['signature'] ?? 'signature', value: fields.signature },
-    ];
-  } catch (error) {
-    const e = toApiError(error);
-    return [{ name: 'authorization', label: 'Authorization', value: header, ok: false, note: `${e.code}: ${e.message}` }];
-  }
-}
-
-function answerFields(headers: Record<string, string>, publicKeys: Map<string, PublicKeyHandle>): LabelledValue[] {
-  return ANSWER_HEADERS.map(([name, label]) => {
-    const value = headers[name];
-    if (value === undefined) return { name, label, value: '', ok: name === 'request-id' || name === 'wechatpay-signature-type', note: 'missing' };
-    if (name === 'wechatpay-serial') return { name, label, value, ok: publicKeys.has(value), note: publicKeys.has(value) ? 'a stored key' : 'no stored key has this id' };
-    return { name, label, value };
-  });
 }
 
 function jsonOf(body: Uint8Array): { ok: true; value: unknown } | { ok: false; error: string } {

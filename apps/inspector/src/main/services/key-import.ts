@@ -1,0 +1,104 @@
+/**
+ * `keys.import`: reads private keys (PKCS#8 / PKCS#1), certificates, public keys and PKCS#12 files with core's
+ * loaders, checks that the halves given together belong together, and names the key (protocol.md §5).
+ */
+import { createPublicKey } from 'node:crypto';
+import {
+  assertKeyMatchesCertificate,
+  keyMatchesCertificate,
+  loadCertificate,
+  loadPkcs12,
+  loadPrivateKey,
+  loadPublicKey,
+  type CertificateInfo,
+  type PrivateKeyHandle,
+  type PublicKeyHandle,
+} from '@auditnotify/core';
+import type { BytesInput, KeyRole, KeySummary } from '../../shared/api.js';
+import { bytesOf } from './bytes.js';
+import { fail } from './errors.js';
+import { newKeyId, publicPemOf, type StoredKey } from './stored-key.js';
+
+/**
+ * What `keys.import` gives the store (already validated by the shared schema).
+ *
+ * @example
+ * ```ts
+ * const input: KeyImport = { role: 'merchant', mchid: '1900016681', pkcs12: { base64 }, password: '1900016681' };
+ * ```
+ */
+export interface KeyImport {
+  role: KeyRole;
+  label?: string;
+  keyId?: string;
+  mchid?: string;
+  privateKey?: BytesInput;
+  certificate?: BytesInput;
+  publicKey?: BytesInput;
+  pkcs12?: BytesInput;
+  password?: string;
+}
+
+/**
+ * Turns imported material into a `keys.json` entry; throws core's key codes or `INVALID_INPUT`.
+ *
+ * @example
+ * ```ts
+ * const stored = importKeyMaterial({ role: 'merchant', mchid: '1900016681', pkcs12: { base64 } });
+ * stored.keyId; // the certificate serial
+ * ```
+ */
+export function importKeyMaterial(input: KeyImport): StoredKey {
+  let privateKey: PrivateKeyHandle | undefined;
+  let certificate: CertificateInfo | undefined;
+  let publicKey: PublicKeyHandle | undefined;
+  let source: KeySummary['source'];
+
+  if (input.pkcs12) {
+    // protocol.md §5: the PKCS#12 password is the mchid unless the integrator changed it.
+    const p12 = loadPkcs12(bytesOf(input.pkcs12), input.password ?? input.mchid ?? '');
+    privateKey = p12.privateKey;
+    certificate = p12.certificate;
+    source = 'pkcs12';
+  }
+  if (input.privateKey) {
+    privateKey = loadPrivateKey(keyInput(input.privateKey), input.password === undefined ? {} : { password: input.password });
+  }
+  if (input.certificate) certificate = loadCertificate(keyInput(input.certificate));
+  if (input.publicKey) publicKey = loadPublicKey(keyInput(input.publicKey));
+  if (privateKey && certificate) assertKeyMatchesCertificate(privateKey, certificate);
+  if (privateKey && publicKey && !keyMatchesCertificate(privateKey, publicKey)) {
+    fail('KEY_CERT_MISMATCH', 'The private key does not belong to the public key given with it.');
+  }
+  source ??= privateKey ? (privateKey.source === 'generated' ? 'pkcs8' : privateKey.source) : certificate ? 'certificate' : 'public-key';
+
+  const publicHandle =
+    certificate?.publicKey ?? publicKey ?? (privateKey ? loadPublicKey(createPublicKey(privateKey.keyObject).export({ type: 'spki', format: 'pem' }).toString()) : undefined);
+  if (!publicHandle) fail('INVALID_INPUT', 'Give a private key, certificate, public key or PKCS#12 file.');
+
+  const keyId = input.keyId ?? certificate?.serialNo;
+  if (!keyId) {
+    fail('INVALID_INPUT', input.role === 'merchant' ? 'Give keyId (the certificate serial_no) or the certificate.' : 'Give keyId: the PUB_KEY_ID_… of this public key.', {
+      field: 'keyId',
+    });
+  }
+  if (input.role === 'merchant' && !input.mchid) fail('INVALID_INPUT', 'A merchant key needs its mchid (商户号).', { field: 'mchid' });
+
+  return {
+    id: newKeyId(),
+    role: input.role,
+    keyId,
+    ...(input.mchid ? { mchid: input.mchid } : {}),
+    label: input.label ?? (input.role === 'merchant' ? `Merchant ${input.mchid ?? ''}`.trim() : keyId),
+    source,
+    createdAt: new Date().toISOString(),
+    ...(privateKey ? { privateKeyPem: privateKey.keyObject.export({ type: 'pkcs8', format: 'pem' }).toString() } : {}),
+    publicKeyPem: publicPemOf(publicHandle),
+    ...(certificate ? { certificatePem: certificate.pem } : {}),
+  };
+}
+
+
+function keyInput(input: BytesInput): string | Uint8Array {
+  return 'text' in input ? input.text : bytesOf(input);
+}
