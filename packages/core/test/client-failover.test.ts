@@ -82,6 +82,7 @@ describe('client failover', () => {
     const error = (await c.send(SAMPLE).catch((e: unknown) => e)) as AuditNotifyError;
     expect(error).toBeInstanceOf(AuditNotifyError);
     expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.message).toMatch(/ECONNREFUSED/);
     expect(error.detail?.attempts).toBe(4);
     expect(sleeps).toHaveLength(1);
   });

@@ -397,11 +397,14 @@ export function createClient(options: ClientOptions): Client {
       let delay: number;
       if (answered === undefined) {
         const timedOut = failure instanceof Error && failure.name === 'TimeoutError';
+        // Undici says only "fetch failed"; the system error code (ECONNREFUSED…) is on its cause.
+        const systemCode = (failure as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+        const why = failure instanceof Error ? `: ${failure.message}${typeof systemCode === 'string' ? ` (${systemCode})` : ''}` : '';
         const error = new AuditNotifyError(
           timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
           timedOut
             ? `No answer within ${timeoutMs} ms from ${targets.map((t) => t.url).join(' or ')} after ${attempt} attempt(s).`
-            : `Could not reach ${targets.map((t) => t.url).join(' or ')} after ${attempt} attempt(s)${failure instanceof Error ? `: ${failure.message}` : ''}.`,
+            : `Could not reach ${targets.map((t) => t.url).join(' or ')} after ${attempt} attempt(s)${why}.`,
           { detail: { urls: targets.map((t) => t.url), attempts: requests, out_request_no: context.outRequestNo }, cause: failure },
         );
         if (attempt >= retry.attempts) throw error;
