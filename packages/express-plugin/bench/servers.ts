@@ -6,7 +6,8 @@ import express from 'express';
 import { NOTIFY_PATH } from '@auditnotify/core';
 import { createExpressMiddleware } from '../src/index.js';
 
-export type ServerKind = 'bare' | 'handwritten' | 'plugin';
+/** `handwritten-sync` signs with `crypto.sign()` inline; `handwritten` with its callback form (thread pool), as core does. */
+export type ServerKind = 'bare' | 'handwritten-sync' | 'handwritten' | 'plugin';
 
 interface Start {
   kind: ServerKind;
@@ -32,7 +33,7 @@ function buildApp({ kind, keys }: Start): express.Express {
     // and window, verify, parse JSON, sign the answer (keys loaded once, as the plugin does).
     const publicKey = createPublicKey(keys.senderCertificatePem);
     const privateKey = createPrivateKey(keys.answerPrivateKeyPem);
-    app.post(NOTIFY_PATH, express.raw({ type: 'application/json', limit: 65_536 }), (req, res) => {
+    app.post(NOTIFY_PATH, express.raw({ type: 'application/json', limit: 65_536 }), async (req, res) => {
       const match = /^WECHATPAY2-SHA256-RSA2048 (.+)$/.exec(req.headers.authorization ?? '');
       const fields: Record<string, string> = {};
       for (const pair of match?.[1]?.split(',') ?? []) {
@@ -56,7 +57,13 @@ function buildApp({ kind, keys }: Start): express.Express {
       const body = '{"ret_msg":"SUCC"}';
       const answerTimestamp = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(16).toString('hex');
-      const answerSignature = sign('sha256', Buffer.from(`${answerTimestamp}\n${nonce}\n${body}\n`), privateKey);
+      const answerMessage = Buffer.from(`${answerTimestamp}\n${nonce}\n${body}\n`);
+      const answerSignature =
+        kind === 'handwritten-sync'
+          ? sign('sha256', answerMessage, privateKey)
+          : await new Promise<Buffer>((resolve, reject) =>
+              sign('sha256', answerMessage, privateKey, (error, signature) => (error ? reject(error) : resolve(signature))),
+            );
       res
         .set({
           'Wechatpay-Timestamp': answerTimestamp,

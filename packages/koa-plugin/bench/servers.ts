@@ -6,7 +6,8 @@ import Koa from 'koa';
 import { NOTIFY_PATH } from '@auditnotify/core';
 import { createKoaMiddleware } from '../src/index.js';
 
-export type ServerKind = 'bare' | 'handwritten' | 'plugin';
+/** `handwritten-sync` signs with `crypto.sign()` inline; `handwritten` with its callback form (thread pool), as core does. */
+export type ServerKind = 'bare' | 'handwritten-sync' | 'handwritten' | 'plugin';
 
 interface Start {
   kind: ServerKind;
@@ -72,7 +73,13 @@ function buildApp({ kind, keys }: Start): Koa {
       const body = '{"ret_msg":"SUCC"}';
       const answerTimestamp = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(16).toString('hex');
-      const answerSignature = sign('sha256', Buffer.from(`${answerTimestamp}\n${nonce}\n${body}\n`), privateKey);
+      const answerMessage = Buffer.from(`${answerTimestamp}\n${nonce}\n${body}\n`);
+      const answerSignature =
+        kind === 'handwritten-sync'
+          ? sign('sha256', answerMessage, privateKey)
+          : await new Promise<Buffer>((resolve, reject) =>
+              sign('sha256', answerMessage, privateKey, (error, signature) => (error ? reject(error) : resolve(signature))),
+            );
       ctx.set({
         'Wechatpay-Timestamp': answerTimestamp,
         'Wechatpay-Nonce': nonce,
