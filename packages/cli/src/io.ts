@@ -46,6 +46,12 @@ export interface CliIo {
  * ```
  */
 export function createProcessIo(): CliIo {
+  // `auditnotify decode … | head` closes the pipe early: that is the reader's choice, not a failure to report.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     stdout: { write: (text) => void process.stdout.write(text) },
     stderr: { write: (text) => void process.stderr.write(text) },

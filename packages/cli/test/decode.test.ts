@@ -25,6 +25,7 @@ function requestWith(options: { body?: string; authorization?: string }): Buffer
 
 async function decode(request: Buffer, extra: string[]): Promise<{ code: number | null; report: Record<string, unknown>; stderr: string }> {
   const result = await run(['decode', '--request', '-', '--json', ...extra], { input: request });
+  if (result.stdout === '') throw new Error(`decode printed nothing; stderr: ${result.stderr}`);
   return { code: result.code, report: JSON.parse(result.stdout || '{}') as Record<string, unknown>, stderr: result.stderr };
 }
 
@@ -40,7 +41,7 @@ afterAll(() => tmp.remove());
 describe('auditnotify decode on the documentation\'s curl example', () => {
   it('shows every field with its label, the truncated Authorization and the lint warning (exit 0)', async () => {
     const result = await run(['decode', '--curl', SEED]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const out = result.stdout;
     expect(out).toContain(`Request: POST ${NOTIFY_PATH}`);
     expect(out).toContain('host: api.mch.weixin.qq.com');
@@ -56,7 +57,7 @@ describe('auditnotify decode on the documentation\'s curl example', () => {
 
   it('gives the same findings as JSON with --json', async () => {
     const result = await run(['decode', '--curl', '-', '--json'], { input: readFileSync(SEED) });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as {
       authorization: { ok: boolean; code: string };
       body: { fields: { name: string; labelZh: string; present: boolean }[]; warnings: { code: string }[]; schemaErrors: unknown[] };
@@ -72,7 +73,7 @@ describe('auditnotify decode on the documentation\'s curl example', () => {
 
   it('fails the verification with keys (exit 1) and says why', async () => {
     const result = await run(['decode', '--curl', SEED, '--keys', keys]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain('Verification: FAILED');
   });
 });
@@ -125,7 +126,7 @@ describe('auditnotify decode with receiver keys', () => {
     const result = await run(['decode', '--request', '-', '--keys', keys, '--now', String(signed.timestamp)], {
       input: requestWith({ body: `${body}\n` }),
     });
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain('Most likely cause: TRAILING_NEWLINE');
     expect(result.stdout).toContain('␊');
   });
@@ -134,12 +135,12 @@ describe('auditnotify decode with receiver keys', () => {
 describe('auditnotify decode failures', () => {
   it('exits 2 with USAGE_ERROR when given both --request and --curl', async () => {
     const result = await run(['decode', '--request', '-', '--curl', SEED]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
   });
 
   it('exits 2 with DECODE_FAILED for a curl command without a URL', async () => {
     const result = await run(['decode', '--curl', '-'], { input: 'curl -X POST -H "Accept: application/json"' });
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('DECODE_FAILED');
   });
 

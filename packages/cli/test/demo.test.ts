@@ -6,7 +6,7 @@ describe('auditnotify demo', () => {
   it('runs the round trip on fresh keys, prints each step and removes its folder', async () => {
     const result = await run(['demo']);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/1\. Keys: a fresh test key set in (\S+)/);
     expect(out).toMatch(/2\. Receiver: the Express plugin listening on http:\/\/127\.0\.0\.1:\d+\/v3\//);
@@ -22,7 +22,7 @@ describe('auditnotify demo', () => {
 
   it('prints sent, received and answer as JSON with --json', async () => {
     const result = await run(['demo', '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as {
       sent: { headers: Record<string, string>; body: string };
       received: { notification: Record<string, string> };

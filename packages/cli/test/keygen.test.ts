@@ -27,7 +27,7 @@ describe('auditnotify keygen', () => {
   it('writes the key set layout and keys.json', async () => {
     const result = await run(['keygen', '--out', out, '--mchid', '1900016681']);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out).sort()).toEqual(FILES);
     const manifest = JSON.parse(readFileSync(join(out, 'keys.json'), 'utf8')) as Record<string, string>;
     expect(manifest.mchid).toBe('1900016681');
@@ -67,7 +67,7 @@ describe('auditnotify keygen', () => {
   it('prints the manifest and the files as JSON with --json', async () => {
     const second = join(tmp.dir, 'json-keys');
     const result = await run(['keygen', '--out', second, '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as { dir: string; files: string[]; serial_no: string };
     expect(json.dir).toBe(second);
     expect([...json.files].sort()).toEqual(FILES);
@@ -77,7 +77,7 @@ describe('auditnotify keygen', () => {
   it('refuses to overwrite an existing key set (exit 2) and leaves it untouched', async () => {
     const before = readFileSync(join(out, 'sender/apiclient_key.pem'));
     const result = await run(['keygen', '--out', out]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('USAGE_ERROR');
     expect(result.stderr).toContain('--force');
     expect(readFileSync(join(out, 'sender/apiclient_key.pem')).equals(before)).toBe(true);
@@ -86,7 +86,7 @@ describe('auditnotify keygen', () => {
   it('replaces an existing key set with --force', async () => {
     const before = readFileSync(join(out, 'keys.json'), 'utf8');
     const result = await run(['keygen', '--out', out, '--force']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(out, 'keys.json'), 'utf8')).not.toBe(before);
     expect(listFiles(out).sort()).toEqual(FILES);
     expect(readdirSync(tmp.dir).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -94,13 +94,13 @@ describe('auditnotify keygen', () => {
 
   it('exits 2 when --out is a file', async () => {
     const result = await run(['keygen', '--out', join(out, 'keys.json')]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('is not a folder');
   });
 
   it('exits 2 for an mchid that could not travel in the Authorization header', async () => {
     const result = await run(['keygen', '--out', join(tmp.dir, 'x'), '--mchid', '19,00']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('auditnotify listen + send', () => {
   it('delivers a notification built from --field pairs and prints the verified answer as JSON', async () => {
     const result = await run(['send', '--keys', keys, '--url', `${listener.origin}${NOTIFY_PATH}`, '--field', 'out_request_no=R-field-1', ...FIELDS]);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as { ok: boolean; status: number; answer: unknown; verified: { keyId: string }; requestId: string };
     expect(json.ok).toBe(true);
     expect(json.status).toBe(200);
@@ -46,7 +46,7 @@ describe('auditnotify listen + send', () => {
   it('delivers a JSON body from stdin, keeping unknown fields and reporting lint warnings', async () => {
     const body = JSON.stringify({ out_request_no: 'R-stdin-1', mchid: '1900016681', audit_result: 'PASS', fail_code: '1001', trace: 'x' });
     const result = await run(['send', '--keys', keys, '--url', `${listener.origin}${NOTIFY_PATH}`, '--body', '-'], { input: body });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('warning: FAIL_FIELDS_WITH_PASS');
     const line = JSON.parse(await listener.nextLine()) as { notification: Record<string, string>; unknownFields: string[] };
     expect(line.notification).toMatchObject({ out_request_no: 'R-stdin-1', trace: 'x' });
@@ -55,7 +55,7 @@ describe('auditnotify listen + send', () => {
 
   it('exits 1 with API_ERROR 401 SIGN_ERROR when the sender signs with a key the receiver does not know', async () => {
     const result = await run(['send', '--keys', otherKeys, '--url', `${listener.origin}${NOTIFY_PATH}`, '--field', 'out_request_no=R-other', ...FIELDS]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     const json = JSON.parse(result.stdout) as { ok: boolean; error: Record<string, unknown> };
     expect(json.ok).toBe(false);
     expect(json.error).toMatchObject({ code: 'API_ERROR', status: 401, wireCode: 'SIGN_ERROR' });
@@ -68,7 +68,7 @@ describe('auditnotify listen + send', () => {
       'send', '--keys', keys, '--url', `${listener.origin}${NOTIFY_PATH}`,
       '--field', 'out_request_no=R-bad', '--field', 'mchid=1900016681', '--field', 'audit_result=MAYBE',
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     const json = JSON.parse(result.stdout) as { error: { code: string; detail: { field: string } } };
     expect(json.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(json.error)).toContain('audit_result');
@@ -83,7 +83,7 @@ describe('auditnotify listen + send', () => {
       });
     });
     const result = await run(['send', '--keys', keys, '--url', `http://127.0.0.1:${port}${NOTIFY_PATH}`, '--field', 'out_request_no=R-net', ...FIELDS]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect((JSON.parse(result.stdout) as { error: { code: string } }).error.code).toBe('NETWORK_ERROR');
   });
 
@@ -91,19 +91,19 @@ describe('auditnotify listen + send', () => {
     const path = join(tmp.dir, 'not-json.txt');
     writeFileSync(path, 'SECRET-LOOKING {');
     const result = await run(['send', '--keys', keys, '--url', `${listener.origin}${NOTIFY_PATH}`, '--body', path]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('INPUT_UNREADABLE');
     expect(result.stderr).not.toContain('SECRET-LOOKING');
   });
 
   it('exits 2 when both --body and --field are given', async () => {
     const result = await run(['send', '--keys', keys, '--url', NOTIFY_PATH, '--body', '-', '--field', 'a=b']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
   });
 
   it('exits 2 for a bare path that is not the endpoint path', async () => {
     const result = await run(['send', '--keys', keys, '--url', '/v3/other', '--field', 'out_request_no=R', ...FIELDS]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('a bare path must be');
   });
 
@@ -112,7 +112,7 @@ describe('auditnotify listen + send', () => {
       'send', '--url', `${listener.origin}${NOTIFY_PATH}`, '--mchid', '1900016681',
       '--key', join(keys, 'sender', 'apiclient_cert.p12'), '--field', 'out_request_no=R', ...FIELDS,
     ]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('missing --wechatpay-public-key');
   });
 });
@@ -128,13 +128,13 @@ describe('auditnotify listen lifecycle', () => {
   it('exits 2 when the port is taken', async () => {
     const port = new URL(listener.origin).port;
     const result = await run(['listen', '--keys', keys, '--port', port]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('EADDRINUSE');
   });
 
   it('exits 2 without receiver keys', async () => {
     const result = await run(['listen']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('missing --sender-cert');
   });
 });

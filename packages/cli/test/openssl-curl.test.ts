@@ -55,7 +55,7 @@ describe('openssl-signed request sent with curl to auditnotify listen', () => {
   beforeAll(async () => {
     writeFileSync(bodyPath, body);
     const result = await run(['sign', '--keys', keys, '--body', bodyPath, '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     signed = JSON.parse(result.stdout) as typeof signed;
     const messagePath = join(tmp.dir, 'message.txt');
     writeFileSync(messagePath, signed.message);

@@ -51,7 +51,7 @@ describe('auditnotify sign', () => {
         ...vectorArgs(vector, bodyFile(vector, index)),
       ]);
       expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
+      expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe(`${vector.authorization}\n`);
     },
   );
@@ -62,7 +62,7 @@ describe('auditnotify sign', () => {
       'sign', '--mchid', VECTORS.mchid, '--key', join(SENDER, 'apiclient_key.pem'), '--serial', VECTORS.serial_no,
       ...vectorArgs(vector, bodyFile(vector, 0)), '--json',
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(['authorization', 'message', 'nonce', 'signature', 'timestamp']);
     expect(json.message).toBe(vector.message);
@@ -89,7 +89,7 @@ describe('auditnotify sign', () => {
       'sign', '--mchid', VECTORS.mchid, '--key', join(SENDER, 'apiclient_key_pkcs1.pem'),
       '--cert', join(SENDER, 'apiclient_cert.pem'), ...vectorArgs(vector, bodyFile(vector, 0)),
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`${vector.authorization}\n`);
   });
 
@@ -128,7 +128,7 @@ describe('auditnotify sign', () => {
       'sign', '--mchid', VECTORS.mchid, '--key', join(SENDER, 'apiclient_key.pem'), '--serial', VECTORS.serial_no,
       ...vectorArgs(vector, bodyFile(vector, 1)), '--explain',
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const bytes = Buffer.byteLength(vector.message, 'utf8');
     const sha256 = createHash('sha256').update(vector.message, 'utf8').digest('hex');
     expect(result.stdout).toContain(`${bytes} bytes, SHA-256 ${sha256}`);
@@ -143,20 +143,20 @@ describe('auditnotify sign', () => {
 describe('auditnotify sign failures', () => {
   it('exits 2 with USAGE_ERROR for a non-numeric timestamp', async () => {
     const result = await run(['sign', '--keys', tmp.dir, '--timestamp', '17579e5']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('USAGE_ERROR: --timestamp must be Unix seconds');
   });
 
   it('exits 2 with INPUT_UNREADABLE when the key file does not exist', async () => {
     const result = await run(['sign', '--mchid', '1900016681', '--key', join(tmp.dir, 'nope.pem'), '--serial', 'AB']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('INPUT_UNREADABLE: --key');
     expect(result.stderr).toContain('ENOENT');
   });
 
   it('exits 2 with USAGE_ERROR when no serial can be found', async () => {
     const result = await run(['sign', '--mchid', '1900016681', '--key', join(SENDER, 'apiclient_key.pem')]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('missing --serial');
   });
 
@@ -164,7 +164,7 @@ describe('auditnotify sign failures', () => {
     const result = await run([
       'sign', '--mchid', '1900016681', '--key', join(SENDER, 'apiclient_cert.p12'), '--key-password', 'wrong',
     ]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/(KEY_PASSWORD_WRONG|PKCS12_INVALID): --key /);
   });
 
@@ -173,14 +173,14 @@ describe('auditnotify sign failures', () => {
       'sign', '--mchid', '1900016681', '--key', join(FIXTURES, 'vectors', 'receiver', 'wxp_key.pem'),
       '--cert', join(SENDER, 'apiclient_cert.pem'),
     ]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('KEY_CERT_MISMATCH');
   });
 
   it('never prints key material when a private key is given where a certificate belongs', async () => {
     const keyPath = join(SENDER, 'apiclient_key.pem');
     const result = await run(['sign', '--mchid', '1900016681', '--key', keyPath, '--cert', keyPath]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/CERT_INVALID|KEY_/);
     const keyLines = readFileSync(keyPath, 'utf8').split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
     for (const line of keyLines) expect(result.stderr + result.stdout).not.toContain(line.slice(0, 16));

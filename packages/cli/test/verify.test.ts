@@ -40,7 +40,7 @@ beforeAll(async () => {
     '--field', 'out_request_no=R-captured-1', '--field', 'mchid=1900016681', '--field', 'audit_result=PASS',
   ]);
   // The capturing server does not sign its answer: the sender must refuse it (protocol.md §4).
-  expect(send.code).toBe(1);
+  expect(send.code, send.stderr).toBe(1);
   expect((JSON.parse(send.stdout) as { error: { code: string } }).error.code).toBe('ANSWER_HEADERS_MISSING');
   captured = await capture.request;
   capture.server.close();
@@ -61,7 +61,7 @@ interface Verdict {
 describe('auditnotify verify', () => {
   it('accepts a request captured off the wire (exit 0) and prints the verdict JSON', async () => {
     const result = await run(['verify', '--request', capturedPath, '--keys', keys, '--now', String(timestamp + 10)]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const verdict = JSON.parse(result.stdout) as Verdict;
     expect(verdict).toMatchObject({ verdict: 'accepted', status: 200 });
     expect(verdict.notification?.out_request_no).toBe('R-captured-1');
@@ -70,12 +70,12 @@ describe('auditnotify verify', () => {
 
   it('reads the request from stdin with --request -', async () => {
     const result = await run(['verify', '--request', '-', '--keys', keys, '--now', String(timestamp)], { input: captured });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
   });
 
   it('rejects a timestamp 300 s old with SIGN_ERROR (exit 1)', async () => {
     const result = await run(['verify', '--request', capturedPath, '--keys', keys, '--now', String(timestamp + 300)]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'rejected', status: 401, code: 'SIGN_ERROR', reason: 'TIMESTAMP_OUT_OF_WINDOW' });
   });
 
@@ -84,25 +84,25 @@ describe('auditnotify verify', () => {
     const path = join(tmp.dir, 'tampered.http');
     writeFileSync(path, tampered);
     const result = await run(['verify', '--request', path, '--keys', keys, '--now', String(timestamp)]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ code: 'SIGN_ERROR', reason: 'SIGNATURE_MISMATCH' });
   });
 
   it('rejects the documentation\'s curl example: its Authorization is truncated (AUTH_MALFORMED, exit 1)', async () => {
     const result = await run(['verify', '--curl', join(FIXTURES, 'seed-example.curl.sh'), '--keys', keys]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'rejected', status: 401, code: 'SIGN_ERROR', reason: 'AUTH_MALFORMED' });
   });
 
   it('exits 2 with DECODE_FAILED for text that is not an HTTP request', async () => {
     const result = await run(['verify', '--request', '-', '--keys', keys], { input: 'hello\n' });
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('DECODE_FAILED');
   });
 
   it('exits 2 with INPUT_UNREADABLE for a missing file', async () => {
     const result = await run(['verify', '--request', join(tmp.dir, 'missing.http'), '--keys', keys]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('INPUT_UNREADABLE');
   });
 
@@ -123,6 +123,6 @@ describe('auditnotify verify', () => {
       '--sender-cert', join(keys, 'sender', 'apiclient_cert.pem'),
       '--answer-key', join(keys, 'receiver', 'wxp_key.pem'), '--answer-key-id', manifest.wechatpay_public_key_id,
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
   });
 });

@@ -12,8 +12,6 @@ import { join } from 'node:path';
 import { createClient, generateTestKeySet, NOTIFY_PATH } from '@auditnotify/core';
 import type { NotifyContext, RejectedEvent } from '@auditnotify/core';
 import { sampleNotification } from '@auditnotify/core/testing';
-import { createExpressMiddleware } from '@auditnotify/express';
-import express from 'express';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { EXIT_CODES_HELP } from '../help-text.js';
@@ -76,6 +74,9 @@ ${EXIT_CODES_HELP}`,
       let seenHeaders: Record<string, unknown> = {};
       let received: NotifyContext | undefined;
       let rejected: RejectedEvent | undefined;
+      // Loaded here, not at start-up: only listen and demo need Express (it is a third of the CLI's load time).
+      const { createExpressMiddleware } = await import('@auditnotify/express');
+      const { default: express } = await import('express');
       const app = express();
       // Records the request head only; the plugin still reads the raw body untouched.
       app.use((req, _res, next) => {

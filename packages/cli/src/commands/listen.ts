@@ -6,8 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { ERROR_TABLE, NOTIFY_PATH } from '@auditnotify/core';
-import { createExpressMiddleware } from '@auditnotify/express';
-import express from 'express';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { EXIT_CODES_HELP, RECEIVER_FLAGS_HELP } from '../help-text.js';
@@ -74,6 +72,9 @@ ${EXIT_CODES_HELP}`,
     const port = parsePort(flags.port);
     const keys = await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: true });
 
+    // Loaded here, not at start-up: only listen and demo need Express (it is a third of the CLI's load time).
+    const { createExpressMiddleware } = await import('@auditnotify/express');
+    const { default: express } = await import('express');
     const app = express();
     app.use(
       createExpressMiddleware({

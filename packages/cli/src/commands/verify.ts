@@ -113,6 +113,9 @@ ${EXIT_CODES_HELP}`,
             code: typeof wire === 'string' ? wire : undefined,
             reason: rejected?.code,
             message: rejected?.message,
+            ...(wire === 'SIGN_ERROR'
+              ? { hint: 'run "auditnotify decode" on the same request with the same flags for the most likely cause' }
+              : {}),
           }),
       requestId: response.headers['Request-ID'],
       now: clock(),
