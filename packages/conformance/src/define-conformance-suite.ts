@@ -297,6 +297,14 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         expectSignedAnswer(answer);
       });
 
+      it('rejects a body that is not UTF-8 with 400 INVALID_REQUEST', async () => {
+        const { app } = await start();
+        // GBK bytes of "请求" where UTF-8 is required (protocol.md §7.7: Chinese text encoded differently).
+        const gbk = Buffer.concat([Buffer.from('{"out_request_no":"'), Buffer.from([0xc7, 0xeb, 0xc7, 0xf3]), Buffer.from('"}')]);
+        const answer = await send(app.url, await signed({ body: gbk }));
+        expectRefusal(answer, 400, 'INVALID_REQUEST', 'INVALID_ENCODING');
+      });
+
       it('rejects a wrong Content-Type with 400 INVALID_REQUEST', async () => {
         const { app } = await start();
         const request = await signed();
@@ -538,7 +546,7 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
 
       it('throws INVALID_OPTIONS for an unknown option', () => {
         const options = { ...baseOptions(recorded()), bodylimit: 10 } as PluginOptions;
-        expectInvalid(() => target.createMiddleware(options), /bodylimit/);
+        expectInvalid(() => target.createMiddleware(options), /bodylimit[\s\S]*proxyPrefix/);
       });
 
       it('throws INVALID_OPTIONS for a proxy prefix that is not a path', () => {

@@ -1,4 +1,4 @@
-import { createReceiver } from '@auditnotify/core';
+import { AuditNotifyError, createReceiver, isAuditNotifyError } from '@auditnotify/core';
 import type { ReceiverRequest, ReceiverResponse } from '@auditnotify/core';
 import { splitAdapterOptions, type AdapterOptions } from './adapter-options.js';
 import type { RawBodyResult } from './read-raw-body.js';
@@ -45,7 +45,7 @@ export interface Bridge {
  */
 export function createBridge(options: AdapterOptions, fixOrderHint: string): Bridge {
   const { receiverOptions, rewriteUrl, logger } = splitAdapterOptions(options);
-  const receiver = createReceiver(receiverOptions);
+  const receiver = createReceiverForAdapter(receiverOptions);
   // Core refuses a body longer than its limit from the length alone: this zero-filled placeholder stands for
   // a body that was never read, so an oversized request costs no buffering.
   let overLimit: Uint8Array | undefined;
@@ -70,4 +70,17 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
       return receiver.handle({ ...request, body: overLimit });
     },
   };
+}
+
+/** Core's option errors list core's options; say that the adapter takes two more, so a misspelt one is clear. */
+function createReceiverForAdapter(options: Parameters<typeof createReceiver>[0]): ReturnType<typeof createReceiver> {
+  try {
+    return createReceiver(options);
+  } catch (error) {
+    if (!isAuditNotifyError(error) || error.code !== 'INVALID_OPTIONS') throw error;
+    throw new AuditNotifyError('INVALID_OPTIONS', `${error.message} The adapter itself also takes proxyPrefix and logger.`, {
+      cause: error,
+      ...(error.detail ? { detail: error.detail } : {}),
+    });
+  }
 }
