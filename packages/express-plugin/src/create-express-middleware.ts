@@ -58,7 +58,8 @@ export function createExpressMiddleware(options: ExpressMiddlewareOptions): Requ
       .then((answer) => {
         // undefined: the client went away mid-body, there is nobody to answer.
         if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);
-      }, next);
+      })
+      .catch(next);
   };
 }
 
