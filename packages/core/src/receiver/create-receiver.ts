@@ -32,10 +32,43 @@ export interface Receiver {
    * (nonce store, rate limiter or signing engine).
    */
   handle(request: ReceiverRequest): Promise<ReceiverResponse>;
+  /**
+   * Answers a request the adapter refused before its body could be read: `BODY_TOO_LARGE` (413) when the
+   * body is over {@link Receiver.bodyLimit}, `RAW_BODY_UNAVAILABLE` (500) when a body parser consumed the
+   * stream first. Signed like every other answer (the key named by the request's `Wechatpay-Serial`), with
+   * the same error body, and reported to the same hooks; rejects only with `INTERNAL_ERROR` when signing fails.
+   */
+  refuse(request: Omit<ReceiverRequest, 'body'>, code: RefusedBeforeBody, detail?: RefuseDetail): Promise<ReceiverResponse>;
   /** The path adapters mount the receiver at. */
   readonly path: string;
   /** Largest body in bytes: adapters can stop reading past it. */
   readonly bodyLimit: number;
+}
+
+/**
+ * The codes {@link Receiver.refuse} answers: the two ways a request fails before its body is read.
+ *
+ * @example
+ * ```ts
+ * const code: RefusedBeforeBody = 'BODY_TOO_LARGE';
+ * ```
+ */
+export type RefusedBeforeBody = 'BODY_TOO_LARGE' | 'RAW_BODY_UNAVAILABLE';
+
+/**
+ * What the adapter knows about a request it refused before reading its body.
+ *
+ * @example
+ * ```ts
+ * await receiver.refuse(request, 'BODY_TOO_LARGE', { receivedBytes: 70_000 });
+ * await receiver.refuse(request, 'RAW_BODY_UNAVAILABLE', { reason: 'express.json() ran before the receiver' });
+ * ```
+ */
+export interface RefuseDetail {
+  /** BODY_TOO_LARGE: bytes read before the adapter stopped reading (a chunked body has no Content-Length). */
+  receivedBytes?: number;
+  /** RAW_BODY_UNAVAILABLE: why, for the operator (passed to `onError`, never put in the answer). */
+  reason?: string;
 }
 
 /** A request refused by a check: a code of ERROR_TABLE with an HTTP status. */
@@ -291,18 +324,65 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return { kind: 'refused', code: 'HANDLER_FAILED', message, cause };
   }
 
-  async function handle(request: ReceiverRequest): Promise<ReceiverResponse> {
-    const requestId = randomUUID();
-    const answerKeyId = readHeader(request.headers ?? {}, 'wechatpay-serial');
+  function openExchange(headers: ReceiverRequest['headers'] | undefined): Exchange {
+    const answerKeyId = readHeader(headers ?? {}, 'wechatpay-serial');
     // Answers are signed with the key the request named (protocol.md §4); without one, the first key.
     const answerKey = answerKeyId === undefined ? config.firstAnswerKey : config.answerKeys.get(answerKeyId);
-    const exchange: Exchange = { requestId, answerKeyId, answerKey };
+    return { requestId: randomUUID(), answerKeyId, answerKey };
+  }
+
+  /** 500 RAW_BODY_UNAVAILABLE: an infrastructure fault of the app (parser order), so onError, not onRejected. */
+  async function rawBodyUnavailable(exchange: Exchange, reason: string): Promise<ReceiverResponse> {
+    const refusal = refuse('RAW_BODY_UNAVAILABLE', 'The raw request body is not available, so its signature cannot be checked.');
+    const event = rejectedEvent(refusal.code, refusal.message, exchange);
+    callHook(config.onError, new AuditNotifyError('RAW_BODY_UNAVAILABLE', reason), event);
+    return refusalAnswer(refusal, exchange);
+  }
+
+  /** Wraps a failure to answer (signing) as INTERNAL_ERROR, reported to onError, as handle() does. */
+  function fault(error: unknown, exchange: Exchange): AuditNotifyError {
+    const wrapped =
+      isAuditNotifyError(error) && error.code === 'INTERNAL_ERROR'
+        ? error
+        : new AuditNotifyError('INTERNAL_ERROR', 'The receiver could not complete the request: its nonce store, rate limiter or signing engine failed.', { cause: error });
+    callHook(config.onError, wrapped, rejectedEvent('INTERNAL_ERROR', wrapped.message, exchange));
+    return wrapped;
+  }
+
+  async function refuseBeforeBody(request: Omit<ReceiverRequest, 'body'>, code: RefusedBeforeBody, detail: RefuseDetail = {}): Promise<ReceiverResponse> {
+    if (code !== 'BODY_TOO_LARGE' && code !== 'RAW_BODY_UNAVAILABLE') {
+      throw new TypeError(`refuse() answers BODY_TOO_LARGE or RAW_BODY_UNAVAILABLE, not ${String(code)}.`);
+    }
+    const exchange = openExchange(request.headers);
+    try {
+      if (code === 'RAW_BODY_UNAVAILABLE') {
+        return await rawBodyUnavailable(exchange, detail.reason ?? 'The request stream was consumed before the receiver could read its raw bytes; a body parser ran before the receiver.');
+      }
+      // Say only what is known: the declared length when there is one, else that more than the limit arrived.
+      const declared = Number(readHeader(request.headers ?? {}, 'content-length') ?? Number.NaN);
+      const limit = config.bodyLimit;
+      const known = Number.isSafeInteger(declared) && declared > limit;
+      const message = known
+        ? `The body declares ${declared} bytes (Content-Length), over the limit of ${limit}.`
+        : `The body is longer than the limit of ${limit} bytes${detail.receivedBytes !== undefined ? ` (${detail.receivedBytes} bytes arrived before reading stopped)` : ''}.`;
+      const refusal = refuse('BODY_TOO_LARGE', message, {
+        location: 'body',
+        limit,
+        ...(known ? { length: declared } : {}),
+        ...(detail.receivedBytes !== undefined ? { received_bytes: detail.receivedBytes } : {}),
+      });
+      callHook(config.onRejected, rejectedEvent(refusal.code, refusal.message, exchange));
+      return await refusalAnswer(refusal, exchange);
+    } catch (error) {
+      throw fault(error, exchange);
+    }
+  }
+
+  async function handle(request: ReceiverRequest): Promise<ReceiverResponse> {
+    const exchange = openExchange(request.headers);
     try {
       if (!(request.body instanceof Uint8Array)) {
-        const refusal = refuse('RAW_BODY_UNAVAILABLE', 'The raw request body is not available, so its signature cannot be checked.');
-        const event = rejectedEvent(refusal.code, refusal.message, exchange);
-        callHook(config.onError, new AuditNotifyError('RAW_BODY_UNAVAILABLE', 'handle() needs the body as the raw received bytes (a Uint8Array); a body parser ran before the receiver.'), event);
-        return await refusalAnswer(refusal, exchange);
+        return await rawBodyUnavailable(exchange, 'handle() needs the body as the raw received bytes (a Uint8Array); a body parser ran before the receiver.');
       }
       const outcome = await check(request, exchange);
       if (outcome.kind === 'accepted') {
@@ -315,14 +395,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       else callHook(config.onRejected, event);
       return await refusalAnswer(outcome, exchange);
     } catch (error) {
-      const fault =
-        isAuditNotifyError(error) && error.code === 'INTERNAL_ERROR'
-          ? error
-          : new AuditNotifyError('INTERNAL_ERROR', 'The receiver could not complete the request: its nonce store, rate limiter or signing engine failed.', { cause: error });
-      callHook(config.onError, fault, rejectedEvent('INTERNAL_ERROR', fault.message, exchange));
-      throw fault;
+      throw fault(error, exchange);
     }
   }
 
-  return { handle, path: config.path, bodyLimit: config.bodyLimit };
+  return { handle, refuse: refuseBeforeBody, path: config.path, bodyLimit: config.bodyLimit };
 }

@@ -7,7 +7,7 @@
  * ```
  */
 export { createReceiver } from './create-receiver.js';
-export type { Receiver } from './create-receiver.js';
+export type { Receiver, RefuseDetail, RefusedBeforeBody } from './create-receiver.js';
 export { DEFAULT_BODY_LIMIT } from './options.js';
 export type {
   AcceptedEvent,
