@@ -1,3 +1,4 @@
+import { encryptResource } from '@auditnotify/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium.js';
@@ -170,6 +171,25 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     await page.getByTestId('history-resend').click();
     await page.getByTestId('history-pane').locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
     await screenshot(page, 'history');
+    await page.close();
+  });
+
+  it('opens an encrypted APIv3 callback with the APIv3 key', async () => {
+    const apiV3Key = '0123456789abcdef0123456789abcdef';
+    const resource = encryptResource({
+      plaintext: JSON.stringify({ out_request_no: 'e2e-callback-0005', mchid: '1900016681', audit_result: 'PASS' }),
+      apiV3Key,
+      associatedData: 'audit',
+    });
+    const body = JSON.stringify({ id: 'EV-0005', create_time: '2026-11-27T08:00:00+08:00', event_type: 'AUDIT.RESULT', resource_type: 'encrypt-resource', resource, summary: 'audit result' });
+    const raw = `POST /notify HTTP/1.1\r\nhost: merchant.example\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const page = await openApp();
+    await page.getByTestId('nav-decode').click();
+    await page.getByTestId('decode-input').fill(raw);
+    await page.getByTestId('decode-apiv3-key').fill(apiV3Key);
+    await page.getByTestId('decode-run').click();
+    await page.getByTestId('decode-plaintext').waitFor();
+    expect(await text(page, 'decode-plaintext')).toContain('e2e-callback-0005');
     await page.close();
   });
 

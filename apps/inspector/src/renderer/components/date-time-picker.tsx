@@ -1,5 +1,7 @@
 import { useI18n } from '../i18n/use-i18n.js';
-import { joinRfc3339, nowRfc3339, splitRfc3339 } from '../util/rfc3339.js';
+import { joinRfc3339 } from '../util/join-rfc3339.js';
+import { nowRfc3339 } from '../util/now-rfc3339.js';
+import { splitRfc3339 } from '../util/split-rfc3339.js';
 
 const OFFSETS = ['+08:00', 'Z', '+00:00', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];
 

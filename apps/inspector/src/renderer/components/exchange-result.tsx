@@ -1,7 +1,7 @@
 import type { SendRunOutput } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
-import { toRawHttpResponse } from '../util/to-raw-http.js';
+import { toRawHttpResponse } from '../util/to-raw-http-response.js';
 import { BodyView } from './body-view.js';
 import { Card } from './card.js';
 import { ErrorNotice } from './error-notice.js';

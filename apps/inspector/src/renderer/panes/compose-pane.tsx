@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../shared/api.js';
 import { Card } from '../components/card.js';
 import { FieldRow } from '../components/field-row.js';
 import { PaneTitle } from '../components/pane-title.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
-import { editBodyField, formatBody, type BodyFormat } from '../util/edit-body-field.js';
+import { editBodyField } from '../util/edit-body-field.js';
+import { formatBody, type BodyFormat } from '../util/format-body.js';
 import { utf8Length } from '../util/utf8.js';
 
 type Validation = ApiOutput<'compose.validate'>;
@@ -23,14 +24,18 @@ export function ComposePane() {
   const { api, bodyText, setBodyText, setPane } = useWorkbench();
   const [format, setFormat] = useState<BodyFormat>('pretty');
   const [validation, setValidation] = useState<Validation | null>(null);
+  // The first validation builds the form: no debounce for it, so the first interactive paint comes sooner.
+  const validatedOnce = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
       void api.compose.validate({ text: bodyText }).then((result) => {
-        if (!cancelled && result.ok) setValidation(result.data);
+        if (cancelled || !result.ok) return;
+        validatedOnce.current = true;
+        setValidation(result.data);
       });
-    }, VALIDATE_DELAY_MS);
+    }, validatedOnce.current ? VALIDATE_DELAY_MS : 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);

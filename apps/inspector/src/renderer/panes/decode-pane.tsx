@@ -14,7 +14,8 @@ import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import type { DecodeKind } from '../state/workbench-context.js';
-import { buildDecodeSource, detectDecodeKind } from '../util/build-decode-source.js';
+import { buildDecodeSource } from '../util/build-decode-source.js';
+import { detectDecodeKind } from '../util/detect-decode-kind.js';
 import { SEED_CURL_EXAMPLE } from '../util/seed-curl-example.js';
 
 const KINDS: Array<{ kind: DecodeKind; label: MessageKey }> = [

@@ -10,7 +10,7 @@ import { PaneTitle } from '../components/pane-title.js';
 import { StatusCode } from '../components/status-code.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
-import { toRawHttpRequest } from '../util/to-raw-http.js';
+import { toRawHttpRequest } from '../util/to-raw-http-request.js';
 
 const LANGUAGES: ExportLanguage[] = ['curl', 'node', 'java', 'go'];
 

@@ -1,5 +1,4 @@
-/** How the composer writes JSON after a form edit. */
-export type BodyFormat = 'pretty' | 'compact';
+import { formatBody, type BodyFormat } from './format-body.js';
 
 /**
  * Sets (or, with `undefined`, removes) one top-level field of the JSON body text and writes it back in
@@ -21,14 +20,4 @@ export function editBodyField(text: string, name: string, value: unknown, format
   if (value === undefined) delete obj[name];
   else obj[name] = value;
   return formatBody(obj, format);
-}
-
-/**
- * Serialises a body object in the composer's format.
- *
- * @example
- * formatBody({ a: 1 }, 'pretty'); // '{\n  "a": 1\n}'
- */
-export function formatBody(obj: unknown, format: BodyFormat): string {
-  return format === 'pretty' ? JSON.stringify(obj, null, 2) : JSON.stringify(obj);
 }
