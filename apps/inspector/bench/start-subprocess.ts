@@ -19,6 +19,9 @@ export interface InspectorProcess {
  */
 export async function startSubprocess(startJs: string, dataDir: string): Promise<InspectorProcess> {
   const child = spawn(process.execPath, [startJs, '--browser', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that dies half-way must not leave servers behind.
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`inspector exited with ${code} before printing its URL`)));
@@ -31,6 +34,7 @@ export async function startSubprocess(startJs: string, dataDir: string): Promise
     url,
     child,
     stop: async () => {
+      process.removeListener('exit', killChild);
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
