@@ -47,6 +47,10 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     const before = await page.getByTestId('key-row').count();
     await page.getByTestId('keys-generate').click();
     await page.getByTestId('key-row').nth(before + 1).waitFor();
+    // The key doctor examines a stored key: the renderer only ever gets its findings.
+    await page.getByTestId('key-doctor-run').first().click();
+    await page.getByTestId('key-findings').waitFor();
+    expect(await page.locator('[data-testid="key-findings"] li').count()).toBeGreaterThan(0);
     await screenshot(page, 'keys');
 
     await page.getByTestId('nav-compose').click();
