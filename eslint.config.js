@@ -7,8 +7,8 @@ import tseslint from 'typescript-eslint';
 
 const frameworks = ['express', 'koa', 'electron', 'react', 'react-dom', '@koa/*', 'koa-*'];
 const deepImports = {
-  group: ['@auditnotify/*/src/*', '@auditnotify/*/dist/*', '@auditnotify/core/*', '!@auditnotify/core/testing'],
-  message: 'Use the public entry points of @auditnotify packages (@auditnotify/core, @auditnotify/core/testing).',
+  group: ['@auditnotify/*/src/*', '@auditnotify/*/dist/*', '@auditnotify/core/*', '!@auditnotify/core/testing', '!@auditnotify/core/node'],
+  message: 'Use the public entry points of @auditnotify packages (@auditnotify/core, @auditnotify/core/testing, @auditnotify/core/node).',
 };
 const noApps = { group: ['@auditnotify/inspector', '**/apps/**'], message: 'Nothing depends on apps/.' };
 const noSiblingSources = {

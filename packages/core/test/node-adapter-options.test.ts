@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isAuditNotifyError } from '@auditnotify/core';
-import { splitAdapterOptions, type AdapterOptions } from '../src/adapter-options.js';
+import { isAuditNotifyError } from '../src/errors.js';
+import { splitAdapterOptions, type AdapterOptions } from '../src/node/index.js';
 
 const base = { senders: [], answerKeys: [], handler: () => undefined } as unknown as AdapterOptions;
 const segment = fc.stringMatching(/^[A-Za-z0-9._~-]{1,12}$/);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readRawBody } from '../src/read-raw-body.js';
+import { readRawBody } from '../src/node/index.js';
 
 /** A byte stream shaped like a request: what readRawBody uses of IncomingMessage is a Readable and headers. */
 function request(chunks: Uint8Array[], headers: Record<string, string> = {}): IncomingMessage {
@@ -18,14 +18,20 @@ describe('readRawBody', () => {
         const expected = Buffer.concat(parts);
         const result = await readRawBody(request(parts), limit);
         if (expected.length <= limit) expect(result).toEqual({ ok: true, body: expected });
-        else expect(result).toMatchObject({ ok: false, code: 'BODY_TOO_LARGE' });
+        else {
+          expect(result).toMatchObject({ ok: false, code: 'BODY_TOO_LARGE' });
+          // The bytes that arrived before reading stopped: past the limit, never more than were sent.
+          const received = result.ok ? -1 : (result.receivedBytes ?? -1);
+          expect(received).toBeGreaterThan(limit);
+          expect(received).toBeLessThanOrEqual(expected.length);
+        }
       }),
     );
   });
 
   it('refuses a Content-Length over the limit before reading a byte', async () => {
     const req = request([Buffer.from('{}')], { 'content-length': '70000' });
-    expect(await readRawBody(req, 65_536)).toMatchObject({ ok: false, code: 'BODY_TOO_LARGE' });
+    expect(await readRawBody(req, 65_536)).toMatchObject({ ok: false, code: 'BODY_TOO_LARGE', receivedBytes: 0 });
     expect(req.readableDidRead).toBe(false);
   });
 

@@ -1,7 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { AdapterOptions } from './adapter-options.js';
-import { createBridge } from './bridge.js';
-import { readRawBody, type RawBodyResult } from './read-raw-body.js';
+import { createBridge, readRawBody, type AdapterOptions, type RawBodyResult } from '@auditnotify/core/node';
 
 /**
  * Options of {@link createExpressMiddleware}: every `ReceiverOptions` of `@auditnotify/core` (senders, answer
@@ -54,7 +52,7 @@ export function createExpressMiddleware(options: ExpressMiddlewareOptions): Requ
     const url = bridge.match(req.method, req.originalUrl);
     if (url === undefined) return next();
     rawBodyOf(req, bridge.bodyLimit)
-      .then((body) => bridge.answer({ method: req.method, url, headers: req.headers }, body, req.body))
+      .then((body) => bridge.answer({ method: req.method, url, headers: req.headers }, body))
       .then((answer) => {
         // undefined: the client went away mid-body, there is nobody to answer.
         if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);

@@ -1,7 +1,5 @@
 import type { Context, Middleware } from 'koa';
-import type { AdapterOptions } from './adapter-options.js';
-import { createBridge } from './bridge.js';
-import { readRawBody, type RawBodyResult } from './read-raw-body.js';
+import { createBridge, readRawBody, type AdapterOptions, type RawBodyResult } from '@auditnotify/core/node';
 
 /**
  * Options of {@link createKoaMiddleware}: every `ReceiverOptions` of `@auditnotify/core` (senders, answer
@@ -53,8 +51,7 @@ export function createKoaMiddleware(options: KoaMiddlewareOptions): Middleware {
     const url = bridge.match(ctx.method, ctx.originalUrl);
     if (url === undefined) return next();
     const body = await rawBodyOf(ctx, bridge.bodyLimit);
-    const parsed = (ctx.request as { body?: unknown }).body;
-    const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, body, parsed);
+    const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, body);
     if (answer === undefined) return; // the client went away mid-body
     ctx.status = answer.status;
     ctx.set(answer.headers);
