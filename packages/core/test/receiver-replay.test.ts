@@ -91,6 +91,23 @@ describe('createMemoryNonceStore', () => {
     expect(await store.claim('a', 600)).toBe(true);
   });
 
+  it('keeps a nonce until its ttl has passed when the clock has fractions of a second', async () => {
+    let now = 1_757_900_000.25;
+    const store = createMemoryNonceStore({ clock: () => now });
+    expect(await store.claim('a', 600)).toBe(true);
+    now += 599.9;
+    expect(await store.claim('a', 600)).toBe(false);
+  });
+
+  it('refuses a replay of any key, slices of a header and lone surrogates included', async () => {
+    const store = createMemoryNonceStore();
+    const header = 'nonce_str="593BEC0C930BF1AFEB40B4A08C8FB242",signature="x"';
+    const keys = [header.slice(11, 43), 'a\uD800b', '\uDFFF', ''];
+    for (const key of keys) expect(await store.claim(key, 600)).toBe(true);
+    for (const key of keys) expect(await store.claim(`${key}`, 600)).toBe(false);
+    expect(await store.claim('a\uFFFDb', 600)).toBe(true);
+  });
+
   it('forgets a released key', async () => {
     const store = createMemoryNonceStore();
     await store.claim('a', 600);
