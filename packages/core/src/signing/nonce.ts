@@ -16,14 +16,26 @@ const ACCEPT_BELOW = 256 - (256 % ALPHABET.length);
  */
 export function createNonce(): string {
   let nonce = '';
-  // 48 bytes: 32 are needed and 3 % of bytes are rejected, so one draw nearly always suffices.
-  const bytes = new Uint8Array(48);
   while (nonce.length < NONCE_LENGTH) {
-    globalThis.crypto.getRandomValues(bytes);
-    for (let i = 0; i < bytes.length && nonce.length < NONCE_LENGTH; i++) {
-      const byte = bytes[i] as number;
-      if (byte < ACCEPT_BELOW) nonce += ALPHABET[byte % ALPHABET.length];
-    }
+    const byte = nextRandomByte();
+    if (byte < ACCEPT_BELOW) nonce += ALPHABET[byte % ALPHABET.length];
   }
   return nonce;
+}
+
+// Random bytes are drawn 4 KiB at a time and each is used once: a CSPRNG call costs a few µs whatever its
+// size, and the receiver makes a nonce for every answer it signs (the same batching as Node's randomUUID).
+const POOL_SIZE = 4096;
+const pool = new Uint8Array(POOL_SIZE);
+let poolOffset = POOL_SIZE;
+
+function nextRandomByte(): number {
+  if (poolOffset === POOL_SIZE) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const byte = pool[poolOffset] as number;
+  // Cleared once used: randomness already handed out does not linger in memory.
+  pool[poolOffset++] = 0;
+  return byte;
 }
