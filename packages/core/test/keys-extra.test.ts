@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import forge from '../src/internal/forge.js';
+import forge, { type ForgeTypes } from '../src/internal/forge.js';
 import { generateTestKeySet, type TestKeySet } from '../src/keys/generate-test-key-set.js';
 import { loadCertificate, loadPkcs12, loadPrivateKey, normalizeSerialNo } from '../src/keys/index.js';
 import { MCHID, VECTORS, codeOf, errorOf, openssl, tempDir } from './keys-helpers.js';
@@ -52,14 +52,14 @@ afterAll(() => tmp.cleanup());
 describe('PKCS#12 edge cases', () => {
   it('rejects a PKCS#12 whose certificate belongs to another key with KEY_CERT_MISMATCH', () => {
     // openssl refuses to write such a file; node-forge does not check.
-    const key = forge.pki.privateKeyFromPem(a.sender.privateKeyPem) as forge.pki.rsa.PrivateKey;
+    const key = forge.pki.privateKeyFromPem(a.sender.privateKeyPem) as ForgeTypes.pki.rsa.PrivateKey;
     const cert = forge.pki.certificateFromPem(b.sender.certificatePem);
     const der = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], MCHID, { algorithm: '3des' })).getBytes();
     expect(codeOf(() => loadPkcs12(new Uint8Array(Buffer.from(der, 'binary')), MCHID))).toBe('KEY_CERT_MISMATCH');
   });
 
   it('picks the certificate that matches the key when the file also carries another one', () => {
-    const key = forge.pki.privateKeyFromPem(a.sender.privateKeyPem) as forge.pki.rsa.PrivateKey;
+    const key = forge.pki.privateKeyFromPem(a.sender.privateKeyPem) as ForgeTypes.pki.rsa.PrivateKey;
     const certs = [forge.pki.certificateFromPem(b.sender.certificatePem), forge.pki.certificateFromPem(a.sender.certificatePem)];
     const der = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, certs, MCHID, { algorithm: 'aes256' })).getBytes();
     expect(loadPkcs12(new Uint8Array(Buffer.from(der, 'binary')), MCHID).certificate.serialNo).toBe(a.serialNo);

@@ -1,10 +1,10 @@
 import { AuditNotifyError } from '../errors.js';
-import forge from '../internal/forge.js';
+import forge, { type ForgeTypes } from '../internal/forge.js';
 import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
 import { isSignatureText, signatureByteLength } from './signature-text.js';
 
-type ForgePrivateKey = forge.pki.rsa.PrivateKey;
-type ForgePublicKey = forge.pki.rsa.PublicKey;
+type ForgePrivateKey = ForgeTypes.pki.rsa.PrivateKey;
+type ForgePublicKey = ForgeTypes.pki.rsa.PublicKey;
 
 /** forge works on "binary strings": one char per byte. Chunked so large bodies do not overflow the stack. */
 function binaryString(bytes: Uint8Array): string {
@@ -13,7 +13,7 @@ function binaryString(bytes: Uint8Array): string {
   return out;
 }
 
-function sha256(message: Uint8Array): forge.md.MessageDigest {
+function sha256(message: Uint8Array): ForgeTypes.md.MessageDigest {
   const md = forge.md.sha256.create();
   md.update(binaryString(message));
   return md;

@@ -1,5 +1,23 @@
 // The only module of core that imports node-forge (design.md, dependency rules): the pure-JS engine,
 // PKCS#12 and certificate parsing all reach it through here.
-import forge from 'node-forge';
+//
+// Loaded on first use, not at import: node-forge adds about 11 MiB to a process's memory, and a receiver
+// that loads its keys as PEM never needs it (docs/benchmarks-http.md, peak RSS).
+import { createRequire } from 'node:module';
+import type NodeForge from 'node-forge';
+
+/** node-forge's types, for signatures that name its classes (`ForgeTypes.pki.rsa.PrivateKey`). */
+export type * as ForgeTypes from 'node-forge';
+
+let loaded: typeof NodeForge | undefined;
+
+function load(): typeof NodeForge {
+  loaded ??= createRequire(import.meta.url)('node-forge') as typeof NodeForge;
+  return loaded;
+}
+
+const forge = new Proxy({} as typeof NodeForge, {
+  get: (_target, property) => Reflect.get(load(), property),
+});
 
 export default forge;

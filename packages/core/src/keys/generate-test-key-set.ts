@@ -4,7 +4,7 @@
 // forge builds only the certificate and the PKCS#12, which node:crypto cannot write.
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
-import forge from '../internal/forge.js';
+import forge, { type ForgeTypes } from '../internal/forge.js';
 
 /**
  * Options of {@link generateTestKeySet}.
@@ -66,7 +66,7 @@ export interface TestKeySet {
 
 const DEFAULT_MCHID = '1900016681';
 
-type P12Options = NonNullable<Parameters<typeof forge.pkcs12.toPkcs12Asn1>[3]>;
+type P12Options = NonNullable<Parameters<typeof ForgeTypes.pkcs12.toPkcs12Asn1>[3]>;
 
 function invalid(message: string, field: string): never {
   throw new AuditNotifyError('INVALID_OPTIONS', message, { detail: { field } });
@@ -96,11 +96,11 @@ function randomDigits(count: number): string {
 }
 
 /** forge's toPkcs12Asn1 always MACs with SHA-1; replace that MacData with HMAC-SHA256 (the OpenSSL 3 default). */
-function withSha256Mac(pfx: forge.asn1.Asn1, password: string): forge.asn1.Asn1 {
+function withSha256Mac(pfx: ForgeTypes.asn1.Asn1, password: string): ForgeTypes.asn1.Asn1 {
   const { asn1 } = forge;
-  const parts = pfx.value as forge.asn1.Asn1[];
-  const authSafe = parts[1]!.value as forge.asn1.Asn1[];
-  const octets = ((authSafe[1]!.value as forge.asn1.Asn1[])[0]!.value as string);
+  const parts = pfx.value as ForgeTypes.asn1.Asn1[];
+  const authSafe = parts[1]!.value as ForgeTypes.asn1.Asn1[];
+  const octets = ((authSafe[1]!.value as ForgeTypes.asn1.Asn1[])[0]!.value as string);
   const salt = forge.random.getBytesSync(8);
   const iterations = 2048;
   const key = forge.pkcs12.generateKey(password, forge.util.createBuffer(salt), 3, iterations, 32, forge.md.sha256.create());
@@ -163,7 +163,7 @@ export function generateTestKeySet(options: TestKeySetOptions = {}): TestKeySet 
   const sender = generate();
   const receiver = generate();
 
-  const forgeKey = forge.pki.privateKeyFromPem(sender.privateKey) as forge.pki.rsa.PrivateKey;
+  const forgeKey = forge.pki.privateKeyFromPem(sender.privateKey) as ForgeTypes.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(sender.publicKey);
   // forge writes the serial bytes as given; a first byte ≥ 0x80 needs the DER sign byte to stay positive.

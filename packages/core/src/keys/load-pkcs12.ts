@@ -5,7 +5,7 @@
 // into node:crypto like any other key.
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
-import forge from '../internal/forge.js';
+import forge, { type ForgeTypes } from '../internal/forge.js';
 import type { CertificateInfo, KeyInput, PrivateKeyHandle } from '../types.js';
 import { privateHandleOf } from './handles.js';
 import { certificateInfoOf, certificatePublicKey, parseCertificate } from './load-certificate.js';
@@ -119,7 +119,7 @@ export function openPkcs12(der: Uint8Array, password: string): Pkcs12Bags {
       detail: { iterations: info.maxIterations },
     });
   }
-  let asn1: forge.asn1.Asn1;
+  let asn1: ForgeTypes.asn1.Asn1;
   try {
     // Non-strict: PKCS#12 from Java or Windows is BER (indefinite lengths), which strict DER rejects.
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')), false);
@@ -128,7 +128,7 @@ export function openPkcs12(der: Uint8Array, password: string): Pkcs12Bags {
       detail: { reason: (error as Error).message },
     });
   }
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  let p12: ForgeTypes.pkcs12.Pkcs12Pfx;
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
   } catch (error) {
