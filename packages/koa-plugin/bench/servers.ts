@@ -1,20 +1,13 @@
-// Child process of the benchmark: starts one kind of server on 127.0.0.1 port 0, reports its port, and on
-// request its peak RSS (process.resourceUsage().maxRSS), so every server is measured in its own process.
+// The servers of the benchmark, one request listener per kind; the harness of @auditnotify/conformance runs
+// each in its own child process (transpiled to plain JavaScript on the built plugin) and samples its peak RSS.
 import { constants, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { NOTIFY_PATH } from '@auditnotify/core';
+import type { BenchKeys, BenchServerFactory, ServerKind } from '@auditnotify/conformance/bench';
 import { createKoaMiddleware } from '../src/index.js';
 
-/** `handwritten-sync` signs with `crypto.sign()` inline; `handwritten` with its callback form (thread pool), as core does. */
-export type ServerKind = 'bare' | 'handwritten-sync' | 'handwritten' | 'plugin';
-
-interface Start {
-  kind: ServerKind;
-  keys: { serialNo: string; senderCertificatePem: string; answerKeyId: string; answerPrivateKeyPem: string };
-}
-
-function buildApp({ kind, keys }: Start): Koa {
+// `handwritten-sync` signs with `crypto.sign()` inline; `handwritten` with its callback form (thread pool), as core does.
+function buildApp(kind: ServerKind, keys: BenchKeys): Koa {
   const app = new Koa();
   if (kind === 'bare') {
     app.use((ctx) => {
@@ -94,11 +87,12 @@ function buildApp({ kind, keys }: Start): Koa {
   return app;
 }
 
-process.once('message', (start: Start) => {
-  const server = buildApp(start).listen(0, '127.0.0.1', () => {
-    process.send?.({ port: (server.address() as AddressInfo).port });
-  });
-  process.on('message', (message: unknown) => {
-    if (message === 'rss') process.send?.({ maxRssKiB: process.resourceUsage().maxRSS });
-  });
-});
+/**
+ * One kind of benchmark server as a request listener (the harness listens on 127.0.0.1 port 0).
+ *
+ * @example
+ * ```ts
+ * createServer(createBenchServer('plugin', keys)).listen(0, '127.0.0.1');
+ * ```
+ */
+export const createBenchServer: BenchServerFactory = (kind, keys) => buildApp(kind, keys).callback();

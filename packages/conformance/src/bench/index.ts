@@ -1,0 +1,16 @@
+/**
+ * `@auditnotify/conformance/bench` (private): the HTTP benchmark harness every adapter runs; the adapter only
+ * declares its servers in `bench/servers.ts`.
+ *
+ * @example
+ * ```ts
+ * import { runHttpBench } from '@auditnotify/conformance/bench';
+ * await runHttpBench({
+ *   framework: 'Koa 3', pluginName: '@auditnotify/koa', section: 'koa', packageDir: 'koa-plugin',
+ *   benchDir: dirname(fileURLToPath(import.meta.url)),
+ * });
+ * ```
+ */
+export { runHttpBench } from './run-http-bench.js';
+export type { HttpBenchOptions } from './run-http-bench.js';
+export type { BenchKeys, BenchServerFactory, ServerKind } from './types.js';
