@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, NOTIFY_PATH, rawRequest, readManifest, run, tempDir } from './helpers/cli.js';
+import { sampleCurlCommand } from '@auditnotify/core/testing';
+import { NOTIFY_PATH, rawRequest, readManifest, run, tempDir } from './helpers/cli.js';
 
-const SEED = join(FIXTURES, 'seed-example.curl.sh');
 const tmp = tempDir();
+// The documentation's curl example, saved as an integrator would save it before running `decode --curl`.
+const SEED = join(tmp.dir, 'seed-example.curl.sh');
+writeFileSync(SEED, sampleCurlCommand());
 const keys = join(tmp.dir, 'keys');
 const otherKeys = join(tmp.dir, 'other');
 const body = '{"out_request_no":"R-decode-1","mchid":"1900016681","audit_result":"PASS"}';

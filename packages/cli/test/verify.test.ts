@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, NOTIFY_PATH, run, tempDir } from './helpers/cli.js';
+import { sampleCurlCommand } from '@auditnotify/core/testing';
+import { NOTIFY_PATH, run, tempDir } from './helpers/cli.js';
 
 const tmp = tempDir();
 const keys = join(tmp.dir, 'keys');
@@ -89,7 +90,9 @@ describe('auditnotify verify', () => {
   });
 
   it('rejects the documentation\'s curl example: its Authorization is truncated (AUTH_MALFORMED, exit 1)', async () => {
-    const result = await run(['verify', '--curl', join(FIXTURES, 'seed-example.curl.sh'), '--keys', keys]);
+    const seed = join(tmp.dir, 'seed-example.curl.sh');
+    writeFileSync(seed, sampleCurlCommand());
+    const result = await run(['verify', '--curl', seed, '--keys', keys]);
     expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'rejected', status: 401, code: 'SIGN_ERROR', reason: 'AUTH_MALFORMED' });
   });

@@ -197,3 +197,33 @@ export function sampleNotification(): AuditResultNotification {
     fail_msg: 'IDCARD_ILLEGAL',
   };
 }
+
+/**
+ * The curl request example of the endpoint's documentation page (资料更新请求审核结果回调通知, 请求示例) as an
+ * integrator would paste it: the page's line numbers removed, its line breaks restored, ending in a newline.
+ * Its body is {@link sampleNotification} in the page's layout. The page elides the Authorization value
+ * (`mchid="1900000001",...`), so it never verifies: decoders must parse it and say why.
+ *
+ * @example
+ * ```ts
+ * const request = parseCurlCommand(sampleCurlCommand());
+ * request.url; // '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify'
+ * ```
+ */
+export function sampleCurlCommand(): string {
+  return `curl -X POST \\
+  https://api.mch.weixin.qq.com/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify \\
+  -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\\"1900000001\\",..." \\
+  -H "Accept: application/json" \\
+  -H "Content-Type: application/json" \\
+  -d '{
+    "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
+    "mchid" : "1900016681",
+    "audit_result" : "PASS",
+    "audit_finish_time" : "2015-05-20T13:29:35+08:00",
+    "attach_info" : "updateidcard",
+    "fail_code" : "1001",
+    "fail_msg" : "IDCARD_ILLEGAL"
+  }'
+`;
+}

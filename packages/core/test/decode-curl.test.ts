@@ -3,28 +3,22 @@ import fc from 'fast-check';
 import { parseCurlCommand } from '../src/decode/index.js';
 import { parseNotification } from '../src/schema/index.js';
 import { AuditNotifyError } from '../src/errors.js';
-import { sampleNotification } from '../src/testing.js';
+import { sampleCurlCommand, sampleNotification } from '../src/testing.js';
 
 const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-// The seed's 请求示例, with its line breaks restored (the page numbers its lines 1–15).
+// The body of the seed's 请求示例 (sampleCurlCommand()), byte for byte as the page lays it out.
 const SEED_BODY = `{
-  "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
-  "mchid" : "1900016681",
-  "audit_result" : "PASS",
-  "audit_finish_time" : "2015-05-20T13:29:35+08:00",
-  "attach_info" : "updateidcard",
-  "fail_code" : "1001",
-  "fail_msg" : "IDCARD_ILLEGAL"
-}`;
-const SEED_CURL = `curl -X POST \\
-  https://api.mch.weixin.qq.com/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify \\
-  -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\\"1900000001\\",..." \\
-  -H "Accept: application/json" \\
-  -H "Content-Type: application/json" \\
-  -d '${SEED_BODY}'
-`;
+    "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
+    "mchid" : "1900016681",
+    "audit_result" : "PASS",
+    "audit_finish_time" : "2015-05-20T13:29:35+08:00",
+    "attach_info" : "updateidcard",
+    "fail_code" : "1001",
+    "fail_msg" : "IDCARD_ILLEGAL"
+  }`;
+const SEED_CURL = sampleCurlCommand();
 
 function decodeFailure(run: () => unknown): AuditNotifyError {
   try {

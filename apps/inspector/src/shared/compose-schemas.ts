@@ -17,16 +17,19 @@ export const composeSampleInputSchema = z
   .object({ auditResult: z.enum(['PASS', 'REJECT']).optional() })
   .strict();
 /**
- * `compose.sample` answer: the seed's example as an object and as pretty text to edit.
+ * `compose.sample` answer: the seed's example as an object and as pretty text to edit, and the seed's curl
+ * request example (Decode's sample input; the renderer cannot import core, so the backend delivers it).
  *
  * @example
  * ```ts
- * const { text } = composeSampleOutputSchema.parse(result.data);
+ * const { text, curlExample } = composeSampleOutputSchema.parse(result.data);
  * ```
  */
 export const composeSampleOutputSchema = z.object({
   notification: z.record(z.string(), z.unknown()),
   text: z.string(),
+  /** The endpoint page's curl request example, as `sampleCurlCommand()` of `@auditnotify/core/testing` gives it. */
+  curlExample: z.string(),
 });
 
 /**

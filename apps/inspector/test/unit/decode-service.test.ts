@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOTIFY_PATH, encryptResource, signResponse } from '@auditnotify/core';
+import { sampleCurlCommand } from '@auditnotify/core/testing';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
 import { signWithStore } from '../../src/main/services/sign-service.js';
 import { seededDataDir } from './seeded-data-dir.js';
 
 /** The seed's request example (000_d5f1b9acd79acc02.txt, 请求示例), as an integrator would paste it. */
-const SEED_CURL = `curl -X POST \\
-  https://api.mch.weixin.qq.com/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify \\
-  -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\\"1900000001\\",..." \\
-  -H "Accept: application/json" \\
-  -H "Content-Type: application/json" \\
-  -d '{
-    "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
-    "mchid" : "1900016681",
-    "audit_result" : "PASS",
-    "audit_finish_time" : "2015-05-20T13:29:35+08:00",
-    "attach_info" : "updateidcard",
-    "fail_code" : "1001",
-    "fail_msg" : "IDCARD_ILLEGAL"
-  }'`;
+const SEED_CURL = sampleCurlCommand();
 
 let services: Services | undefined;
 afterEach(async () => {

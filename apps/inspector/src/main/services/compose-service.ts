@@ -2,6 +2,7 @@
  * The composer: the seed's sample notification and live validation of the JSON being edited.
  */
 import { serializeNotification, type AuditResultNotification } from '@auditnotify/core';
+import { sampleCurlCommand } from '@auditnotify/core/testing';
 import type { ApiOutput } from '../../shared/api.js';
 import { fromUtf8 } from './bytes.js';
 import { reportNotification } from './notification-report.js';
@@ -46,7 +47,7 @@ export function createComposeService(): ComposeService {
       // The seed sends fail_code/fail_msg with PASS (protocol.md §1): kept as is for PASS so the composer's
       // warning shows; a REJECT sample is the same example with audit_result REJECT.
       const notification: Record<string, unknown> = { ...SEED_EXAMPLE, audit_result: options.auditResult ?? 'PASS' };
-      return { notification, text: `${JSON.stringify(notification, null, 2)}\n` };
+      return { notification, text: `${JSON.stringify(notification, null, 2)}\n`, curlExample: sampleCurlCommand() };
     },
     validate(input) {
       let value: unknown = input.notification;

@@ -16,7 +16,6 @@ import { useWorkbench } from '../state/use-workbench.js';
 import type { DecodeKind } from '../state/workbench-context.js';
 import { buildDecodeSource } from '../util/build-decode-source.js';
 import { detectDecodeKind } from '../util/detect-decode-kind.js';
-import { SEED_CURL_EXAMPLE } from '../util/seed-curl-example.js';
 
 const KINDS: Array<{ kind: DecodeKind; label: MessageKey }> = [
   { kind: 'auto', label: 'decode.kind.auto' },
@@ -43,6 +42,18 @@ export function DecodePane() {
   const [busy, setBusy] = useState(false);
   const [out, setOut] = useState<DecodeRunOutput | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
+  // The seed's curl example comes from core (via the backend): the renderer bundle cannot import core.
+  const [curlExample, setCurlExample] = useState('');
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.compose.sample({}).then((result) => {
+      if (!cancelled && result.ok) setCurlExample(result.data.curlExample);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
 
   const run = async (k: DecodeKind, input: string) => {
     setBusy(true);
@@ -79,9 +90,10 @@ export function DecodePane() {
               type="button"
               className="btn small"
               data-testid="decode-sample-curl"
+              disabled={!curlExample}
               onClick={() => {
                 setKind('curl');
-                setText(SEED_CURL_EXAMPLE);
+                setText(curlExample);
               }}
             >
               {t('decode.sampleCurl')}
