@@ -2,21 +2,10 @@
  * The composer: the seed's sample notification and live validation of the JSON being edited.
  */
 import { serializeNotification, type AuditResultNotification } from '@auditnotify/core';
-import { sampleCurlCommand } from '@auditnotify/core/testing';
+import { sampleCurlCommand, sampleNotification } from '@auditnotify/core/testing';
 import type { ApiOutput } from '../../shared/api.js';
 import { fromUtf8 } from './bytes.js';
 import { reportNotification } from './notification-report.js';
-
-/** The seed's request example (000_d5f1b9acd79acc02.txt, 请求示例), field for field. */
-const SEED_EXAMPLE = {
-  out_request_no: 'htozr8denqegbt6tk6u10iymo7yww5pn',
-  mchid: '1900016681',
-  audit_result: 'PASS',
-  audit_finish_time: '2015-05-20T13:29:35+08:00',
-  attach_info: 'updateidcard',
-  fail_code: '1001',
-  fail_msg: 'IDCARD_ILLEGAL',
-} as const;
 
 /**
  * The composer service.
@@ -46,7 +35,7 @@ export function createComposeService(): ComposeService {
     sample(options = {}) {
       // The seed sends fail_code/fail_msg with PASS (protocol.md §1): kept as is for PASS so the composer's
       // warning shows; a REJECT sample is the same example with audit_result REJECT.
-      const notification: Record<string, unknown> = { ...SEED_EXAMPLE, audit_result: options.auditResult ?? 'PASS' };
+      const notification: Record<string, unknown> = { ...sampleNotification(), audit_result: options.auditResult ?? 'PASS' };
       return { notification, text: `${JSON.stringify(notification, null, 2)}\n`, curlExample: sampleCurlCommand() };
     },
     validate(input) {
