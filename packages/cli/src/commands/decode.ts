@@ -5,22 +5,11 @@
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { EXIT_CODES_HELP, RECEIVER_FLAGS_HELP } from '../help-text.js';
-import { readRequest } from '../input/read-request.js';
-import { parseNow } from '../options/parse-now.js';
-import { hasReceiverFlags, RECEIVER_OPTIONS, resolveReceiver } from '../options/receiver-options.js';
+import { readCapturedRequest } from '../input/read-captured-request.js';
+import { hasReceiverFlags, resolveReceiver } from '../options/receiver-options.js';
 import { writeJson } from '../output/write-json.js';
-import { parseFlags } from '../parse-flags.js';
 import { buildDecodeReport } from '../report/build-decode-report.js';
 import { formatDecodeReport } from '../report/format-decode-report.js';
-import { usageError } from '../usage-error.js';
-
-const OPTIONS = {
-  ...RECEIVER_OPTIONS,
-  request: { type: 'string' },
-  curl: { type: 'string' },
-  now: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /**
  * The `decode` command.
@@ -57,15 +46,7 @@ check failed.
 
 ${EXIT_CODES_HELP}`,
   async run(args, io) {
-    const flags = parseFlags(args, OPTIONS);
-    if ((flags.request === undefined) === (flags.curl === undefined)) {
-      throw usageError('give exactly one of --request FILE|- or --curl FILE|-', { flag: '--request' });
-    }
-    const clock = parseNow(flags.now);
-    const source = flags.curl === undefined
-      ? { kind: 'request' as const, path: flags.request ?? '-' }
-      : { kind: 'curl' as const, path: flags.curl };
-    const request = await readRequest(source, io);
+    const { flags, clock, request } = await readCapturedRequest(args, io);
     const verify = hasReceiverFlags(flags);
     const keys = verify ? await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: false }) : undefined;
     const report = await buildDecodeReport(request, { publicKeys: keys?.publicKeys, clock });

@@ -7,21 +7,10 @@ import type { NotifyContext, RejectedEvent } from '@auditnotify/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { EXIT_CODES_HELP, RECEIVER_FLAGS_HELP } from '../help-text.js';
-import { readRequest } from '../input/read-request.js';
+import { readCapturedRequest } from '../input/read-captured-request.js';
 import { createEphemeralAnswerKey } from '../options/ephemeral-answer-key.js';
-import { parseNow } from '../options/parse-now.js';
-import { RECEIVER_OPTIONS, resolveReceiver } from '../options/receiver-options.js';
+import { resolveReceiver } from '../options/receiver-options.js';
 import { writeJson } from '../output/write-json.js';
-import { parseFlags } from '../parse-flags.js';
-import { usageError } from '../usage-error.js';
-
-const OPTIONS = {
-  ...RECEIVER_OPTIONS,
-  request: { type: 'string' },
-  curl: { type: 'string' },
-  now: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /**
  * The `verify` command.
@@ -58,15 +47,7 @@ For the likely cause of a signature failure, run "auditnotify decode" with the s
 
 ${EXIT_CODES_HELP}`,
   async run(args, io) {
-    const flags = parseFlags(args, OPTIONS);
-    if ((flags.request === undefined) === (flags.curl === undefined)) {
-      throw usageError('give exactly one of --request FILE|- or --curl FILE|-', { flag: '--request' });
-    }
-    const clock = parseNow(flags.now);
-    const request = await readRequest(
-      flags.curl === undefined ? { kind: 'request', path: flags.request ?? '-' } : { kind: 'curl', path: flags.curl },
-      io,
-    );
+    const { clock, request, flags } = await readCapturedRequest(args, io);
     const keys = await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: false });
     const answerKeys =
       keys.answerKeys.length > 0 ? keys.answerKeys : [createEphemeralAnswerKey(request.headers['wechatpay-serial'])];
