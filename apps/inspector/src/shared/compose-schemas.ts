@@ -65,6 +65,8 @@ export const fieldReportSchema = z.object({
   description: z.string(),
   maxBytes: z.number().int().optional(),
   enum: z.array(z.string()).optional(),
+  /** The seed's labels of the allowed values, in the order of `enum` (core's `NOTIFICATION_FIELDS`). */
+  enumValues: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
   present: z.boolean(),
   value: z.unknown().optional(),
   /** UTF-8 byte length of a string value (protocol.md §1: limits count bytes). */

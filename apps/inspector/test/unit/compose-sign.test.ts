@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { NOTIFY_PATH } from '@auditnotify/core';
 import { describe, expect, it } from 'vitest';
 import { createComposeService } from '../../src/main/services/compose-service.js';
+import { composeValidateOutputSchema } from '../../src/shared/compose-schemas.js';
 import { createKeyStore } from '../../src/main/services/key-store.js';
 import { signWithStore } from '../../src/main/services/sign-service.js';
 import { seededDataDir } from './seeded-data-dir.js';
@@ -25,6 +26,14 @@ describe('compose service', () => {
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['out_request_no', 'audit_result']));
     expect(report.fields.find((f) => f.name === 'audit_result')).toMatchObject({ enum: ['PASS', 'REJECT'], issue: expect.any(String) });
+  });
+
+  it('delivers the seed’s labels of PASS and REJECT with the audit_result field, through the answer schema', () => {
+    const report = composeValidateOutputSchema.parse(createComposeService().validate({ text: createComposeService().sample().text }));
+    expect(report.fields.find((f) => f.name === 'audit_result')?.enumValues).toEqual([
+      { value: 'PASS', labelZh: '审核通过', labelEn: 'Approved' },
+      { value: 'REJECT', labelZh: '审核驳回', labelEn: 'Rejected' },
+    ]);
   });
 
   it('counts UTF-8 bytes of Chinese text against the byte limit', () => {

@@ -54,6 +54,7 @@ export function reportNotification(value: unknown): NotificationReport {
       description: meta.description,
       ...(meta.maxBytes === undefined ? {} : { maxBytes: meta.maxBytes }),
       ...(meta.enum ? { enum: [...meta.enum] } : {}),
+      ...(meta.enumValues ? { enumValues: meta.enumValues.map((v) => ({ ...v })) } : {}),
       present,
       ...(present ? { value } : {}),
       ...(typeof value === 'string' ? { byteLength: utf8ByteLength(value) } : {}),

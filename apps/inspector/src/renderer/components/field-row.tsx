@@ -5,11 +5,6 @@ import { utf8Length } from '../util/utf8.js';
 import { DateTimePicker } from './date-time-picker.js';
 import { EnumPicker } from './enum-picker.js';
 
-const ENUM_LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
-  // The seed's wording for the two audit results.
-  audit_result: { PASS: { zh: '审核通过', en: 'approved' }, REJECT: { zh: '审核驳回', en: 'rejected' } },
-};
-
 /**
  * One field of the composer, generated from core's field metadata: label (seed wording), JSON name,
  * the right input for its type, a UTF-8 byte counter against its limit, its schema issue and lint warnings.
@@ -25,7 +20,8 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
   const over = f.maxBytes !== undefined && bytes > f.maxBytes;
   const primary = lang === 'zh' ? f.labelZh : f.labelEn;
   const secondary = lang === 'zh' ? f.labelEn : f.labelZh;
-  const labels = Object.fromEntries(Object.entries(ENUM_LABELS[f.name] ?? {}).map(([k, v]) => [k, v[lang]]));
+  // The seed's labels of the allowed values (PASS 审核通过 / REJECT 审核驳回) come with the field metadata from core.
+  const labels = Object.fromEntries((f.enumValues ?? []).map((v) => [v.value, lang === 'zh' ? v.labelZh : v.labelEn]));
   let input;
   if (f.enum) {
     input = <EnumPicker name={f.name} values={f.enum} labels={labels} value={typeof f.value === 'string' ? f.value : undefined} onChange={props.onChange} />;
