@@ -8,17 +8,10 @@ import { sampleCurlCommand, sampleNotification } from '../src/testing.js';
 const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-// The body of the seed's 请求示例 (sampleCurlCommand()), byte for byte as the page lays it out.
-const SEED_BODY = `{
-    "out_request_no" : "htozr8denqegbt6tk6u10iymo7yww5pn",
-    "mchid" : "1900016681",
-    "audit_result" : "PASS",
-    "audit_finish_time" : "2015-05-20T13:29:35+08:00",
-    "attach_info" : "updateidcard",
-    "fail_code" : "1001",
-    "fail_msg" : "IDCARD_ILLEGAL"
-  }`;
 const SEED_CURL = sampleCurlCommand();
+// The body of the seed's 请求示例 as written between the single quotes of its -d: the decoder must keep it byte
+// for byte (layout, spaces before the colons, line breaks).
+const SEED_BODY = /-d '([^']*)'/.exec(SEED_CURL)?.[1] ?? '';
 
 function decodeFailure(run: () => unknown): AuditNotifyError {
   try {
