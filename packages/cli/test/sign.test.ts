@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, run, runTool, tempDir } from './helpers/cli.js';
+import { TEST_VECTORS, run, runTool, tempDir } from './helpers/cli.js';
 
 interface RequestVector {
   method: string;
@@ -14,12 +14,12 @@ interface RequestVector {
   signature: string;
   authorization: string;
 }
-const VECTORS = JSON.parse(readFileSync(join(FIXTURES, 'vectors', 'vectors.json'), 'utf8')) as {
+const VECTORS = JSON.parse(readFileSync(join(TEST_VECTORS, 'vectors.json'), 'utf8')) as {
   mchid: string;
   serial_no: string;
   requests: RequestVector[];
 };
-const SENDER = join(FIXTURES, 'vectors', 'sender');
+const SENDER = join(TEST_VECTORS, 'sender');
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
@@ -170,7 +170,7 @@ describe('auditnotify sign failures', () => {
 
   it('exits 2 with KEY_CERT_MISMATCH when --key and --cert do not belong together', async () => {
     const result = await run([
-      'sign', '--mchid', '1900016681', '--key', join(FIXTURES, 'vectors', 'receiver', 'wxp_key.pem'),
+      'sign', '--mchid', '1900016681', '--key', join(TEST_VECTORS, 'receiver', 'wxp_key.pem'),
       '--cert', join(SENDER, 'apiclient_cert.pem'),
     ]);
     expect(result.code, result.stderr).toBe(2);

@@ -84,8 +84,11 @@ const PRETTY_CHINESE_BODY =
 
 const ONE_GIB = 1024 ** 3;
 
-/** The shared openssl-made vectors (copied from the project's vector set): keys and signed requests. */
-const vectorFile = (name: string): string => readFileSync(new URL(`../fixtures/vectors/${name}`, import.meta.url), 'utf8');
+/**
+ * The repository's openssl-made test vectors (test-vectors/ at the root): keys and signed requests. The path is
+ * the same from src/ and from dist/, both two levels below the package folder.
+ */
+const vectorFile = (name: string): string => readFileSync(new URL(`../../../test-vectors/${name}`, import.meta.url), 'utf8');
 interface VectorRequest {
   method: string;
   url: string;
@@ -231,13 +234,13 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
           wechatpay_public_key_id: string;
           requests: VectorRequest[];
         };
-        const answerKey = { id: vectors.wechatpay_public_key_id, publicKeyPem: vectorFile('wxp_pub.pem') };
+        const answerKey = { id: vectors.wechatpay_public_key_id, publicKeyPem: vectorFile('receiver/wxp_pub.pem') };
         const notifications = vectors.requests.filter((request) => request.method === 'POST');
         expect(notifications.length).toBeGreaterThanOrEqual(2);
         let pinned = 0;
         const { app, recorded } = await start({
-          senders: [{ serialNo: vectors.serial_no, publicKey: vectorFile('apiclient_cert.pem') }],
-          answerKeys: [{ id: answerKey.id, privateKey: vectorFile('wxp_key.pem') }],
+          senders: [{ serialNo: vectors.serial_no, publicKey: vectorFile('sender/apiclient_cert.pem') }],
+          answerKeys: [{ id: answerKey.id, privateKey: vectorFile('receiver/wxp_key.pem') }],
           clock: () => pinned,
         });
         for (const vector of notifications) {

@@ -1,4 +1,5 @@
-// Uses the openssl-made test vectors and keys of the shared folder: public test material, never for real use.
+// Uses the openssl-made vectors and keys of test-vectors/ at the repository root: public test material, never
+// for real use.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { constants, sign as cryptoSign } from 'node:crypto';
@@ -10,7 +11,7 @@ import { buildAuthorization, buildRequestMessage, buildResponseMessage } from '.
 import { createNodeEngine } from '../src/engines/index.js';
 import type { PublicKeyHandle } from '../src/types.js';
 
-const dir = new URL('../../../../shared/vectors/', import.meta.url);
+const dir = new URL('../../../test-vectors/', import.meta.url);
 interface RequestVector { method: string; url: string; timestamp: string; nonce_str: string; body: string; message: string; signature: string; authorization: string }
 interface ResponseVector { timestamp: string; nonce: string; body: string; message: string; signature: string; serial: string }
 const vectors = JSON.parse(readFileSync(new URL('vectors.json', dir), 'utf8')) as {

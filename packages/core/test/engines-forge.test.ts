@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createForgeEngine, createNodeEngine } from '../src/engines/index.js';
 import { senderPrivate, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 
-// Test keys from the shared vectors: public test material, never for real use.
+// Test keys from test-vectors/: public test material, never for real use.
 describe('createForgeEngine', () => {
   it('signs a body larger than one conversion chunk (64 KiB of Chinese text) like node:crypto', async () => {
     const engine = createForgeEngine();

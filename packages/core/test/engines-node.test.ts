@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeEngine, defaultEngine } from '../src/engines/index.js';
 import { receiverPrivate, senderPrivate, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 
-// Test keys from the shared vectors: public test material, never for real use.
+// Test keys from test-vectors/: public test material, never for real use.
 const engine = createNodeEngine();
 const v = vectors.requests[0]!;
 const message = utf8(v.message);

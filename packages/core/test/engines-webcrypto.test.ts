@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWebCryptoEngine } from '../src/engines/index.js';
 import { privateHandle, readVectorFile, senderPrivate, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 
-// Test keys from the shared vectors: public test material, never for real use.
+// Test keys from test-vectors/: public test material, never for real use.
 function countingSubtle(): { subtle: webcrypto.SubtleCrypto; imports: () => number } {
   let imports = 0;
   const real = webcrypto.subtle;

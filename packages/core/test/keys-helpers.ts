@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAuditNotifyError, type ErrorCode } from '../src/errors.js';
 
-export const VECTORS = fileURLToPath(new URL('../../../../shared/vectors/', import.meta.url));
+export const VECTORS = fileURLToPath(new URL('../../../test-vectors/', import.meta.url));
 export const MCHID = '1900016681';
 
 /** Runs openssl with arguments; returns stdout as text. */

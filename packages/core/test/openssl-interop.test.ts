@@ -1,6 +1,6 @@
-// Interoperability with the real `openssl` command line, the oracle the shared vectors were made with:
+// Interoperability with the real `openssl` command line, the oracle test-vectors/ was made with:
 // core signs → `openssl dgst -sha256 -verify` accepts; `openssl dgst -sha256 -sign` → core verifies.
-// Keys are the shared test material: public, never for real use.
+// Keys are the test material of test-vectors/: public, never for real use.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

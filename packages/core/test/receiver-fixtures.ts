@@ -1,6 +1,6 @@
 // Shared set-up of the receiver and client tests. Requests are signed and answers verified with node:crypto
 // directly, an oracle independent of the signing module the receiver uses. The keys are the public test
-// material of ../shared/vectors (made with openssl): never use them for anything real.
+// material of test-vectors/ at the repository root (made with openssl): never use them for anything real.
 import { createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
@@ -10,7 +10,7 @@ import { NOTIFY_PATH } from '../src/client/index.js';
 import type { ClientOptions } from '../src/client/index.js';
 import type { ReceiverOptions } from '../src/receiver/index.js';
 
-const vectors = new URL('../../../../shared/vectors/', import.meta.url);
+const vectors = new URL('../../../test-vectors/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, vectors), 'utf8');
 
 export const MCHID = '1900016681';

@@ -36,7 +36,7 @@ describe('createReceiver options', () => {
   });
 
   it('loads keys from PEM text, bytes, { path } or handles', () => {
-    const path = fileURLToPath(new URL('../../../../shared/vectors/sender/apiclient_cert.pem', import.meta.url));
+    const path = fileURLToPath(new URL('../../../test-vectors/sender/apiclient_cert.pem', import.meta.url));
     const receiver = createReceiver({
       ...valid,
       senders: [

@@ -3,7 +3,7 @@ import { createNodeEngine } from '../src/engines/index.js';
 import { parseAuthorization, signRequest, verifyRequestSignature } from '../src/signing/index.js';
 import { senderPrivate, senderPublic, receiverPublic, utf8, vectors } from './vectors-fixtures.js';
 
-// Test keys from the shared vectors: public test material, never for real use.
+// Test keys from test-vectors/: public test material, never for real use.
 describe('signRequest (protocol.md §3)', () => {
   it.each(vectors.requests.map((v) => [`${v.method} ${v.url}`, v] as const))('reproduces the vector for %s', async (_name, v) => {
     const signed = await signRequest({

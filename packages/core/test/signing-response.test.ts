@@ -3,7 +3,7 @@ import { AUTHORIZATION_SCHEME, signResponse, verifyResponse } from '../src/signi
 import type { HeaderInput } from '../src/types.js';
 import { receiverPrivate, receiverPublic, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 
-// Test keys from the shared vectors: public test material, never for real use.
+// Test keys from test-vectors/: public test material, never for real use.
 const keyId = vectors.wechatpay_public_key_id;
 const publicKeys = new Map([[keyId, receiverPublic]]);
 const v = vectors.responses[0]!;

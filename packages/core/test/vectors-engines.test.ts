@@ -1,5 +1,5 @@
 // One suite, every engine (design.md: "All engines pass one shared vector suite"). Keys and vectors come
-// from the shared openssl-made test material: public, never for real use.
+// from the openssl-made test material of test-vectors/: public, never for real use.
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,11 +1,11 @@
-// Test-only fixtures: the openssl-made vectors and keys of the shared folder (public test material, never
-// for real use), with key handles built straight from node:crypto for the engine tests.
+// Test-only fixtures: the openssl-made vectors and keys of test-vectors/ at the repository root (public test
+// material, never for real use), with key handles built straight from node:crypto for the engine tests.
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../src/types.js';
 
-export const VECTORS_DIR = fileURLToPath(new URL('../../../../shared/vectors/', import.meta.url));
+export const VECTORS_DIR = fileURLToPath(new URL('../../../test-vectors/', import.meta.url));
 
 export interface RequestVector {
   method: string;

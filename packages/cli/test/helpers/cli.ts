@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(PACKAGE_DIR, 'dist', 'bin.js');
-export const FIXTURES = join(PACKAGE_DIR, 'test', 'fixtures');
+/** The repository's openssl-made test keys and vectors (public test material, never for real use). */
+export const TEST_VECTORS = fileURLToPath(new URL('../../../../test-vectors/', import.meta.url));
 
 export interface RunResult {
   code: number | null;
