@@ -1,6 +1,7 @@
 /**
  * `@auditnotify/conformance` (private): the one conformance suite that every HTTP adapter of the core
- * receiver runs against a real app, plus the HTTP and `openssl` helpers it is built from.
+ * receiver runs against a real app, the interop suite against an independent WeChat Pay SDK, and the HTTP and
+ * `openssl` helpers they are built from.
  *
  * @example
  * ```ts
@@ -10,6 +11,8 @@
  */
 export { defineConformanceSuite } from './define-conformance-suite.js';
 export type { AppSetup, ConformanceApp, ConformanceTarget, PluginOptions } from './define-conformance-suite.js';
+export { defineInteropSuite } from './define-interop-suite.js';
+export type { InteropTarget } from './define-interop-suite.js';
 export { createCountingRelay } from './counting-relay.js';
 export type { CountingRelay } from './counting-relay.js';
 export { abandonBody, send, sendEndlessBody } from './http-client.js';
