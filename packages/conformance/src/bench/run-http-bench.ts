@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import ts from 'typescript';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
@@ -170,6 +170,10 @@ export async function runHttpBench({ framework, pluginName, section: marker, pac
     answerPrivateKeyPem: keySet.receiver.privateKeyPem,
   };
   const serverModule = buildServerModule(benchDir);
+  // Recorded with the results: on a shared 2-core machine the load decides how far figures can be trusted.
+  const loadAtStart = loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' / ');
 
   const started = Date.now();
   const pool = await presign(keySet, POOL);
@@ -199,7 +203,7 @@ export async function runHttpBench({ framework, pluginName, section: marker, pac
     `<!-- ${marker} -->`,
     `## ${framework}`,
     '',
-    `\`cd packages/${packageDir} && npm run bench\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs (\`nproc\`), ${cpu}.`,
+    `\`cd packages/${packageDir} && ${process.env.BENCH_ROUNDS === undefined ? '' : `BENCH_ROUNDS=${ROUNDS} `}npm run bench\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs (\`nproc\`), ${cpu}; load average ${loadAtStart} when it started.`,
     `autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per server, ${ROUNDS} rounds (means shown), loopback; each server in its own child process.`,
     '',
     '| server | req/s | p99 latency (ms) | peak RSS (MiB) | non-2xx / errors |',
