@@ -100,6 +100,7 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     expect(await text(page, 'decode-field-audit_result')).toContain('PASS');
     // The seed elides its signature ("..."): never verified.
     expect(await page.getByTestId('decode-verdict').getAttribute('data-kind')).not.toBe('verified');
+    expect(await text(page, 'decode-warning')).toContain('只对 REJECT 有意义');
     await screenshot(page, 'decode-curl');
     await page.close();
   });
@@ -132,6 +133,14 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     // The panes scroll inside a fixed-height window: a tall viewport shows verdict, cause and diff at once.
     await page.setViewportSize({ width: 1280, height: 1040 });
     await screenshot(page, 'decode-tampered');
+
+    // In Chinese the cause is translated by its code; the code itself stays as it is.
+    expect(await text(page, 'likely-cause-title')).toBe('The body was re-serialised before verifying');
+    await page.getByTestId('lang-zh').click();
+    expect(await text(page, 'likely-cause-title')).toBe('报文主体被重新序列化后才验签');
+    expect(await text(page, 'likely-cause')).toContain('BODY_RESERIALISED');
+    expect(await text(page, 'check-signature')).toContain('签名校验');
+    await screenshot(page, 'decode-tampered-zh');
     await page.close();
   });
 
@@ -205,10 +214,14 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     expect(await text(page, 'nav-compose')).toContain('编排');
     expect(await page.getByTestId('compose-form').textContent()).toContain('资料更新请求单号');
     expect(await page.getByTestId('compose-form').textContent()).toContain('审核驳回');
+    // The seed's fail_code with PASS: core's lint warning, translated by its code.
+    const warning = page.locator('[data-testid="compose-warning"]', { hasText: 'FAIL_FIELDS_WITH_PASS' }).first();
+    expect(await warning.textContent()).toContain('只对 REJECT 有意义');
     await screenshot(page, 'compose-zh');
     await page.getByTestId('lang-en').click();
     expect(await text(page, 'nav-compose')).toContain('Compose');
     expect(await page.getByTestId('compose-form').textContent()).toContain('Data-update request number');
+    expect(await warning.textContent()).toContain('it only means something for REJECT');
     await page.close();
   });
 });

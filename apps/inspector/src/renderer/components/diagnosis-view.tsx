@@ -16,7 +16,7 @@ const VISIBLE_VARIANTS = 6;
  * <DiagnosisView diagnosis={out.diagnosis} />
  */
 export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
-  const { t } = useI18n();
+  const { t, lang, backend } = useI18n();
   // Variants that verify first: they are the answer to "what would have worked".
   const variants = [...diagnosis.variants].sort((a, b) => Number(b.verifies) - Number(a.verifies));
   const [selected, setSelected] = useState(variants[0]?.verifies ? 0 : -1);
@@ -46,7 +46,10 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
             {diagnosis.checks.map((c) => (
               <li key={c.name} data-ok={c.ok}>
                 <span className={`mark ${c.ok ? 'ok' : 'err'}`}>{c.ok ? '✓' : '✗'}</span>
-                <span className="name">{c.name}</span>
+                <span className="name" data-testid={`check-${c.name}`}>
+                  {backend('check', c.name, c.name)}
+                  {lang === 'zh' && backend('check', c.name, c.name) !== c.name ? <span className="muted"> {c.name}</span> : null}
+                </span>
                 <span className="detail">{c.detail}</span>
               </li>
             ))}

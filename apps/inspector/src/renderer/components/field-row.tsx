@@ -13,7 +13,7 @@ import { EnumPicker } from './enum-picker.js';
  * <FieldRow field={report} warnings={[]} onChange={(v) => edit(report.name, v)} />
  */
 export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[]; onChange(value: string | undefined): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, backend } = useI18n();
   const f = props.field;
   const text = f.value === undefined ? '' : typeof f.value === 'string' ? f.value : JSON.stringify(f.value);
   const bytes = utf8Length(text);
@@ -71,7 +71,7 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
           ) : null}
           {props.warnings.map((w) => (
             <span key={w.code} className="lint" data-testid={`lint-${f.name}`}>
-              ⚠ {w.code}: {w.message}
+              ⚠ {w.code}: {backend('lint', w.code, w.message, { field: w.field ?? '' })}
             </span>
           ))}
         </div>

@@ -1,4 +1,5 @@
 import { createContext } from 'react';
+import type { BackendTextKind } from './backend-messages.js';
 import type { Lang, MessageKey } from './messages.js';
 
 /** What `useI18n()` hands to components. */
@@ -7,6 +8,11 @@ export interface I18n {
   setLang(lang: Lang): void;
   /** Translate a key; `{name}` placeholders are filled from `vars`. */
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /**
+   * A text the backend sends in English, translated by its stable code when the UI is Chinese; the
+   * backend's own text (`fallback`) in English mode and for any code the table does not know.
+   */
+  backend(kind: BackendTextKind, code: string, fallback: string, vars?: Record<string, string | number>): string;
 }
 
 /**

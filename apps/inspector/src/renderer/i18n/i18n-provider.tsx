@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { BACKEND_MESSAGES_ZH } from './backend-messages.js';
 import { I18nContext, type I18n } from './i18n-context.js';
 import { MESSAGES, type Lang, type MessageKey } from './messages.js';
 
@@ -8,6 +9,12 @@ function initialLang(): Lang {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (stored === 'zh' || stored === 'en') return stored;
   return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function fill(text: string, vars?: Record<string, string | number>): string {
+  let out = text;
+  if (vars) for (const [name, v] of Object.entries(vars)) out = out.replaceAll(`{${name}}`, String(v));
+  return out;
 }
 
 /**
@@ -28,9 +35,14 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
       lang,
       setLang,
       t(key: MessageKey, vars?: Record<string, string | number>) {
-        let text: string = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-        if (vars) for (const [name, v] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(v));
-        return text;
+        const text: string = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
+        return fill(text, vars);
+      },
+      backend(kind, code, fallback, vars) {
+        const table = BACKEND_MESSAGES_ZH[kind];
+        // hasOwn: a code such as `constructor` must not find Object.prototype's members.
+        if (lang !== 'zh' || !Object.hasOwn(table, code)) return fallback;
+        return fill(table[code] ?? fallback, vars);
       },
     }),
     [lang, setLang],

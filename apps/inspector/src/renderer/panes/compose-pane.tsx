@@ -20,7 +20,7 @@ const VALIDATE_DELAY_MS = 120;
  * <ComposePane />
  */
 export function ComposePane() {
-  const { t } = useI18n();
+  const { t, backend } = useI18n();
   const { api, bodyText, setBodyText, setPane } = useWorkbench();
   const [format, setFormat] = useState<BodyFormat>('pretty');
   const [validation, setValidation] = useState<Validation | null>(null);
@@ -137,12 +137,12 @@ export function ComposePane() {
               ))}
               {generalWarnings.map((w) => (
                 <div key={`${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="compose-warning">
-                  <code>{w.code}</code> {w.message}
+                  <code>{w.code}</code> {backend('lint', w.code, w.message, { field: w.field ?? '' })}
                 </div>
               ))}
               {(validation?.warnings ?? []).filter((w) => w.field && validation?.fields.some((f) => f.name === w.field)).map((w) => (
                 <div key={`f:${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="compose-warning">
-                  <code>{w.code}</code> <code>{w.field}</code> {w.message}
+                  <code>{w.code}</code> <code>{w.field}</code> {backend('lint', w.code, w.message, { field: w.field ?? '' })}
                 </div>
               ))}
               {validation && validation.unknownFields.length > 0 ? (

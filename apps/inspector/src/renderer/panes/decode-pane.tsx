@@ -34,7 +34,7 @@ const KINDS: Array<{ kind: DecodeKind; label: MessageKey }> = [
  * <DecodePane />
  */
 export function DecodePane() {
-  const { t } = useI18n();
+  const { t, backend } = useI18n();
   const { api, decodeRequest } = useWorkbench();
   const [kind, setKind] = useState<DecodeKind>('auto');
   const [text, setText] = useState('');
@@ -130,7 +130,7 @@ export function DecodePane() {
           {error ? <ErrorNotice error={error} testId="decode-error" /> : null}
           {out && v ? (
             <>
-              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? v.title : `${v.title} — ${v.message}`} />
+              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? backend('causeTitle', out.diagnosis.likelyCause.code, v.title) : `${v.title} — ${v.message}`} />
               {out.diagnosis?.likelyCause && !out.diagnosis.verified ? <LikelyCause cause={out.diagnosis.likelyCause} /> : null}
               {out.signatureFields.length > 0 ? (
                 <Card title={t('decode.verdict')} flush>
@@ -145,8 +145,8 @@ export function DecodePane() {
                     </div>
                   ))}
                   {out.warnings.map((w) => (
-                    <div key={`${w.code}:${w.field ?? ''}`} className="notice warn">
-                      <code>{w.code}</code> {w.message}
+                    <div key={`${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="decode-warning" data-code={w.code}>
+                      <code>{w.code}</code> {backend('lint', w.code, w.message, { field: w.field ?? '' })}
                     </div>
                   ))}
                 </div>
