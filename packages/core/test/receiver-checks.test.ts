@@ -94,6 +94,14 @@ describe('receiver: accepting', () => {
     expect(response.headers['Wechatpay-Serial']).toBe(ANSWER_KEY_ID);
     expect(answerVerifies(response)).toBe(true);
   });
+
+  it('signs the answer with a whole-second Wechatpay-Timestamp when the clock has fractions of a second', async () => {
+    const { receiver } = setup({ clock: () => NOW + 0.25 });
+    const response = await receiver.handle(signedRequest());
+    expect(response.status).toBe(200);
+    expect(response.headers['Wechatpay-Timestamp']).toBe(String(NOW));
+    expect(answerVerifies(response)).toBe(true);
+  });
 });
 
 describe('receiver: rejections (protocol.md §2, §3), the handler never called', () => {

@@ -58,6 +58,24 @@ describe('receiver hooks', () => {
     expect((await receiver.handle(signedRequest({ method: 'GET' }))).status).toBe(405);
   });
 
+  it('answers the same and leaves no unhandled rejection when an async hook rejects', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const { receiver } = withHooks({
+        onAccepted: async () => { throw new Error('metrics down'); },
+        onRejected: async () => { throw new Error('log down'); },
+      });
+      expect((await receiver.handle(signedRequest())).status).toBe(200);
+      expect((await receiver.handle(signedRequest({ method: 'GET' }))).status).toBe(405);
+      // Node reports unhandled rejections once the current macrotask's microtasks have drained.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
   it('rejects handle() with INTERNAL_ERROR only when infrastructure fails, after telling onError', async () => {
     const outage = new Error('redis unreachable');
     const handler = vi.fn();

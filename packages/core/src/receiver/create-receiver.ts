@@ -119,7 +119,11 @@ function isJsonContentType(value: string): boolean {
 function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
   if (hook === undefined) return;
   try {
-    hook(...args);
+    const result: unknown = hook(...args);
+    // An async hook's rejection would otherwise surface as an unhandled rejection and can end the process.
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+      Promise.resolve(result).catch(() => undefined);
+    }
   } catch {
     // Hooks are for logging and metrics: their failures must not turn into answers.
   }
@@ -164,7 +168,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         privateKey: exchange.answerKey.privateKey,
         keyId: exchange.answerKey.id,
         engine: config.engine,
-        clock: config.clock,
+        // Wechatpay-Timestamp is whole Unix seconds (protocol.md §4): a clock with fractions must not leak into it.
+        timestamp: Math.floor(config.clock()),
       });
       Object.assign(headers, signed);
     }
