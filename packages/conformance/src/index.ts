@@ -18,3 +18,4 @@ export type { CountingRelay } from './counting-relay.js';
 export { abandonBody, send, sendEndlessBody } from './http-client.js';
 export type { ClientAnswer, ClientRequest, EndlessBodyResult } from './http-client.js';
 export { opensslVerify } from './openssl-verify.js';
+export { serveOnLoopback } from './serve-on-loopback.js';

@@ -1,36 +1,32 @@
-import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import express from 'express';
 import type { NotifyContext } from '@auditnotify/core';
+import { serveOnLoopback } from '@auditnotify/conformance';
 import { createTestRequest, generateTestKeys } from '@auditnotify/core/testing';
 import { createExpressMiddleware } from '../src/index.js';
 
 // Body parsers commonly found in existing Express apps, and which of them leave the exact bytes behind.
 describe('Express raw body sources', () => {
   let keys: ReturnType<typeof generateTestKeys>;
-  let close: (() => void) | undefined;
+  let close: (() => Promise<void>) | undefined;
   const handled: NotifyContext[] = [];
   const body = '{\n  "out_request_no": "请求单号-0002",\n  "mchid": "1900016681",\n  "audit_result": "PASS"\n}';
 
   beforeAll(() => {
     keys = generateTestKeys();
   });
-  afterEach(() => {
-    close?.();
+  afterEach(async () => {
+    await close?.();
     handled.length = 0;
   });
 
   async function post(app: express.Express): Promise<{ status: number; text: string }> {
     app.use(createExpressMiddleware({ senders: keys.senders, answerKeys: keys.answerKeys, handler: (c) => void handled.push(c), logger: { warn: () => undefined } }));
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    close = () => {
-      server.closeAllConnections();
-      server.close();
-    };
+    const served = await serveOnLoopback(app.listen(0, '127.0.0.1'));
+    close = served.close;
     const request = await createTestRequest({ keys, body });
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${request.url}`, {
+    const response = await fetch(`${served.url}${request.url}`, {
       method: 'POST',
       headers: request.headers,
       body: request.body,

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { AppSetup, ConformanceApp, PluginOptions } from '@auditnotify/conformance';
+import { serveOnLoopback, type AppSetup, type ConformanceApp, type PluginOptions } from '@auditnotify/conformance';
 import { createExpressMiddleware } from '../src/index.js';
 
 /**
@@ -22,14 +21,5 @@ export async function startExpressApp(options: PluginOptions, setup: AppSetup = 
   app.use(createExpressMiddleware(options));
   app.post('/echo', express.raw({ type: () => true }), (req, res) => void res.send(req.body));
   app.use((req, res) => void res.status(404).type('text/plain').send(`app: ${req.method} ${req.originalUrl}`));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return serveOnLoopback(app.listen(0, '127.0.0.1'));
 }

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import Koa from 'koa';
-import type { AppSetup, ConformanceApp, PluginOptions } from '@auditnotify/conformance';
+import { serveOnLoopback, type AppSetup, type ConformanceApp, type PluginOptions } from '@auditnotify/conformance';
 import { createKoaMiddleware } from '../src/index.js';
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
@@ -53,14 +52,5 @@ export async function startKoaApp(options: PluginOptions, setup: AppSetup = {}):
     ctx.status = 404;
     ctx.body = `app: ${ctx.method} ${ctx.originalUrl}`;
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return serveOnLoopback(app.listen(0, '127.0.0.1'));
 }
