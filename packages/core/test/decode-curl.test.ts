@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseCurlCommand } from '../src/decode/index.js';
 import { parseNotification } from '../src/schema/index.js';
 import { AuditNotifyError } from '../src/errors.js';
+import { decodeFailure } from './decode-helpers.js';
 import { sampleCurlCommand, sampleNotification } from '../src/testing.js';
 
 const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
@@ -12,17 +13,6 @@ const SEED_CURL = sampleCurlCommand();
 // The body of the seed's 请求示例 as written between the single quotes of its -d: the decoder must keep it byte
 // for byte (layout, spaces before the colons, line breaks).
 const SEED_BODY = /-d '([^']*)'/.exec(SEED_CURL)?.[1] ?? '';
-
-function decodeFailure(run: () => unknown): AuditNotifyError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AuditNotifyError);
-    expect((error as AuditNotifyError).code).toBe('DECODE_FAILED');
-    return error as AuditNotifyError;
-  }
-  throw new Error('expected DECODE_FAILED');
-}
 
 describe('parseCurlCommand', () => {
   it("decodes the seed's example: continuations, escaped quotes and a body spanning lines", () => {

@@ -5,22 +5,12 @@ import net from 'node:net';
 import { once } from 'node:events';
 import { parseRawHttpRequest, parseRawHttpResponse } from '../src/decode/index.js';
 import { AuditNotifyError } from '../src/errors.js';
+import { decodeFailure } from './decode-helpers.js';
 
 const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify';
 const enc = (s: string) => new TextEncoder().encode(s);
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const BODY = '{"out_request_no":"请求单号-0001","mchid":"1900016681","audit_result":"PASS"}';
-
-function decodeFailure(run: () => unknown): AuditNotifyError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AuditNotifyError);
-    expect((error as AuditNotifyError).code).toBe('DECODE_FAILED');
-    return error as AuditNotifyError;
-  }
-  throw new Error('expected DECODE_FAILED');
-}
 
 /** Captures the bytes one HTTP request puts on the wire, as `nc -l` would (a raw TCP server on port 0). */
 async function captureRequest(send: (port: number) => void): Promise<Uint8Array> {
