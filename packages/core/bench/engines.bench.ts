@@ -8,7 +8,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createForgeEngine, createNodeEngine, createWebCryptoEngine } from '../src/engines/index.js';
-import { buildRequestMessage } from '../src/signing/index.js';
+import { buildRequestMessage } from '../src/protocol/index.js';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../src/types.js';
 
 // 40 slices × 2 sides × 150 ms = 12 s per comparison by default (half that for the secondary rows).

@@ -6,6 +6,7 @@
  * Test helpers live at `@auditnotify/core/testing`.
  */
 export * from './errors.js';
+export * from './protocol/index.js';
 export type * from './types.js';
 export * from './schema/index.js';
 export * from './decode/index.js';

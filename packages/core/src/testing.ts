@@ -11,7 +11,7 @@
  * const answer = await receiver.handle(await createTestRequest({ keys, notification: sampleNotification() }));
  * ```
  */
-import { NOTIFY_PATH } from './client/constants.js';
+import { NOTIFY_PATH } from './protocol/constants.js';
 import { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './keys/generate-test-key-set.js';
 import { loadCertificate } from './keys/load-certificate.js';
 import { loadPrivateKey } from './keys/load-private-key.js';

@@ -2,7 +2,8 @@
 // explicit url talks to that server only.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/client/index.js';
-import { ApiError, createClient, NOTIFY_PATH } from '../src/client/index.js';
+import { ApiError, createClient } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { AuditNotifyError } from '../src/errors.js';
 import { SAMPLE, receiverOptions, clientOptions } from './receiver-fixtures.js';

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NotifyContext } from '../src/receiver/index.js';
 import type { ClientOptions } from '../src/client/index.js';
-import { ApiError, createClient, NOTIFY_PATH } from '../src/client/index.js';
+import { ApiError, createClient } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { AuditNotifyError } from '../src/errors.js';
 import { ANSWER_KEY_ID, MCHID, SAMPLE, SERIAL_NO, receiverOptions, clientOptions } from './receiver-fixtures.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { diagnoseSignature, diffBytes, type DiagnoseSignatureInput } from '../src/diagnose/index.js';
 import { parseRawHttpRequest } from '../src/decode/index.js';
 import { loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
-import { buildAuthorization, buildRequestMessage, buildResponseMessage } from '../src/signing/index.js';
+import { buildAuthorization, buildRequestMessage, buildResponseMessage } from '../src/protocol/index.js';
 import { createNodeEngine } from '../src/engines/index.js';
 import type { PublicKeyHandle } from '../src/types.js';
 

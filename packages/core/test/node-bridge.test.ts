@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge, readRawBody, type RawBodyResult } from '../src/node/index.js';
-import { NOTIFY_PATH } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { NOW, answerVerifies, receiverOptions, signedRequest } from './receiver-fixtures.js';
 
 const servers: http.Server[] = [];

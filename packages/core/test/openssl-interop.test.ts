@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createForgeEngine, createNodeEngine, createWebCryptoEngine } from '../src/engines/index.js';
-import { buildRequestMessage, buildResponseMessage, createNonce } from '../src/signing/index.js';
+import { createNonce } from '../src/signing/index.js';
+import { buildRequestMessage, buildResponseMessage } from '../src/protocol/index.js';
 import type { SignatureEngine } from '../src/types.js';
 import { VECTORS_DIR, receiverPrivate, receiverPublic, senderPrivate, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 

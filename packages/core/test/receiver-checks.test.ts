@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ReceiverRequest, ReceiverResponse } from '../src/types.js';
 import type { NotifyContext, ReceiverOptions } from '../src/receiver/index.js';
 import { createMemoryRateLimiter, createReceiver } from '../src/receiver/index.js';
-import { NOTIFY_PATH } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { ANSWER_KEY_ID, MCHID, NOW, SAMPLE, SERIAL_NO, answerKeys, answerVerifies, editAuthorization, json, senderKeys, signedRequest, receiverOptions } from './receiver-fixtures.js';
 
 function setup(overrides: Partial<ReceiverOptions> = {}) {

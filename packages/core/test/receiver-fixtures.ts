@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { PrivateKeyHandle, PublicKeyHandle, ReceiverRequest, ReceiverResponse } from '../src/types.js';
 import { loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
-import { NOTIFY_PATH } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import type { ClientOptions } from '../src/client/index.js';
 import type { ReceiverOptions } from '../src/receiver/index.js';
 

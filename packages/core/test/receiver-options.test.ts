@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { ReceiverOptions } from '../src/receiver/index.js';
 import { createReceiver, DEFAULT_BODY_LIMIT } from '../src/receiver/index.js';
-import { NOTIFY_PATH } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { AuditNotifyError } from '../src/errors.js';
 import { ANSWER_KEY_ID, SERIAL_NO, answerKeys, senderKeys } from './receiver-fixtures.js';
 

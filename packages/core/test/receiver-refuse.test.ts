@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ReceiverOptions, RejectedEvent } from '../src/receiver/index.js';
 import { createReceiver } from '../src/receiver/index.js';
 import { isAuditNotifyError } from '../src/errors.js';
-import { NOTIFY_PATH } from '../src/client/index.js';
+import { NOTIFY_PATH } from '../src/protocol/index.js';
 import { ANSWER_KEY_ID, NOW, answerKeys, answerVerifies, freshKeys, json, receiverOptions, signedRequest } from './receiver-fixtures.js';
 
 function setup(overrides: Partial<ReceiverOptions> = {}) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuditNotifyError } from '../src/errors.js';
-import { AUTHORIZATION_SCHEME, buildAuthorization, parseAuthorization } from '../src/signing/index.js';
+import { AUTHORIZATION_SCHEME, buildAuthorization, parseAuthorization } from '../src/protocol/index.js';
 import { vectors } from './vectors-fixtures.js';
 
 const valid = vectors.requests[0]!.authorization;

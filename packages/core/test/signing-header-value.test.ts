@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHeader } from '../src/signing/header-value.js';
+import { readHeader } from '../src/protocol/header-value.js';
 
 describe('readHeader', () => {
   it('reads Node-style lower-case names with any-case lookups', () => {

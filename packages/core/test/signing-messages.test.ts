@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequestMessage, buildResponseMessage } from '../src/signing/index.js';
+import { buildRequestMessage, buildResponseMessage } from '../src/protocol/index.js';
 import { utf8, vectors } from './vectors-fixtures.js';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

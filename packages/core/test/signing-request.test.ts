@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../src/engines/index.js';
-import { parseAuthorization, signRequest, verifyRequestSignature } from '../src/signing/index.js';
+import { signRequest, verifyRequestSignature } from '../src/signing/index.js';
+import { parseAuthorization } from '../src/protocol/index.js';
 import { senderPrivate, senderPublic, receiverPublic, utf8, vectors } from './vectors-fixtures.js';
 
 // Test keys from test-vectors/: public test material, never for real use.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHORIZATION_SCHEME, signResponse, verifyResponse } from '../src/signing/index.js';
+import { signResponse, verifyResponse } from '../src/signing/index.js';
+import { AUTHORIZATION_SCHEME } from '../src/protocol/index.js';
 import type { HeaderInput } from '../src/types.js';
 import { receiverPrivate, receiverPublic, senderPublic, utf8, vectors } from './vectors-fixtures.js';
 

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFY_PATH } from '../src/client/constants.js';
+import { NOTIFY_PATH } from '../src/protocol/constants.js';
 import { createReceiver } from '../src/receiver/index.js';
-import { buildRequestMessage, parseAuthorization, verifyRequestSignature, verifyResponse } from '../src/signing/index.js';
+import { verifyRequestSignature, verifyResponse } from '../src/signing/index.js';
+import { buildRequestMessage, parseAuthorization } from '../src/protocol/index.js';
 import { createTestRequest, generateTestKeys, sampleNotification, type TestKeys } from '../src/testing.js';
 import { openssl, tempDir } from './keys-helpers.js';
 

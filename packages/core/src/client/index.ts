@@ -6,7 +6,6 @@
  * import { createClient, ApiError, NOTIFY_PATH } from '@auditnotify/core';
  * ```
  */
-export { BACKUP_HOST, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WINDOW_SECONDS, NOTIFY_PATH, PRIMARY_HOST } from './constants.js';
 export { createClient } from './create-client.js';
 export type { Client, ClientOptions, SendOptions, SendResult } from './create-client.js';
 export { ApiError } from './api-error.js';

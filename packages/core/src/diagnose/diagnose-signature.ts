@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { defaultEngine } from '../engines/default-engine.js';
-import { decodeBase64Portable, isSignatureText, signatureByteLength } from '../engines/signature-text.js';
+import { checkSignedMessage, type SignedMessageCheck } from '../protocol/check-signed-message.js';
+import { DEFAULT_WINDOW_SECONDS, PROBE_SIGNATURE_PREFIX } from '../protocol/constants.js';
+import { decodeBase64Portable, isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
+import { describeSkew, explainTimestamp, type TimestampVerdict } from '../protocol/timestamp.js';
 import { isAuditNotifyError } from '../errors.js';
-import { readHeader } from '../signing/header-value.js';
-import type { MessageBody } from '../signing/message-bytes.js';
-import { parseAuthorization } from '../signing/parse-authorization.js';
-import { buildRequestMessage } from '../signing/request-message.js';
-import { buildResponseMessage } from '../signing/response-message.js';
+import { readHeader } from '../protocol/header-value.js';
+import type { MessageBody } from '../protocol/message-bytes.js';
+import { parseAuthorization } from '../protocol/parse-authorization.js';
+import { buildRequestMessage } from '../protocol/request-message.js';
+import { buildResponseMessage } from '../protocol/response-message.js';
 import { systemClock } from '../signing/system-clock.js';
 import type { Clock, HeaderInput, PublicKeyHandle, SignatureEngine } from '../types.js';
 import { CAUSE_TITLES, type CauseCode } from './causes.js';
@@ -51,6 +54,16 @@ export interface DiagnosisCheck {
   ok: boolean;
   detail: string;
 }
+
+/**
+ * The check a verifier refuses a message at: the header cannot be read, or one of the checks of a signed message.
+ *
+ * @example
+ * ```ts
+ * const failed: DiagnosisFailedCheck = 'timestamp_window';
+ * ```
+ */
+export type DiagnosisFailedCheck = 'authorization' | 'headers' | SignedMessageCheck;
 
 /**
  * A message a sender might really have signed, and whether the signature verifies over it.
@@ -106,6 +119,11 @@ export interface SignatureDiagnosis {
   /** The message the verifier computes from what was received (empty when the headers cannot be read). */
   message: Uint8Array;
   checks: DiagnosisCheck[];
+  /**
+   * The check a verifier refuses the message at, the same one the receiver and `verifyResponse` name
+   * (protocol/check-signed-message.ts); absent when it verifies.
+   */
+  failedCheck?: DiagnosisFailedCheck;
   /** Guesses tried when the signature fails (empty when it verifies). */
   variants: SignatureVariant[];
   likelyCause?: LikelyCause;
@@ -118,7 +136,6 @@ interface SignedFields {
   signature: string;
 }
 
-const PROBE_PREFIX = 'WECHATPAY/SIGNTEST/';
 const RESPONSE_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Signature', 'Wechatpay-Serial'] as const;
 const encoder = new TextEncoder();
 
@@ -147,15 +164,18 @@ const encoder = new TextEncoder();
 export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<SignatureDiagnosis> {
   const { kind, publicKeys } = input;
   const engine = input.engine ?? defaultEngine();
-  const windowSeconds = input.windowSeconds ?? 300;
+  const windowSeconds = input.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   const now = (input.clock ?? systemClock)();
   const method = input.method ?? 'POST';
   const url = input.url ?? '/';
   const body = typeof input.body === 'string' ? encoder.encode(input.body) : input.body;
   const checks: DiagnosisCheck[] = [];
+  // Set from the verifier's check; the header checks fail before it when the headers cannot be read.
+  let failedCheck: DiagnosisFailedCheck | undefined = kind === 'request' ? 'authorization' : 'headers';
   const result = (verified: boolean, message: Uint8Array, variants: SignatureVariant[], cause?: LikelyCause, keyId?: string): SignatureDiagnosis => ({
     kind,
     verified,
+    ...(failedCheck === undefined ? {} : { failedCheck }),
     ...(keyId === undefined ? {} : { keyId }),
     message,
     checks,
@@ -172,9 +192,12 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
       : buildResponseMessage({ timestamp: part.timestamp ?? fields.timestamp, nonce: fields.nonce, body: part.body ?? body });
   const message = build();
 
-  // Key id, then window, then signature: the verifier's order (protocol.md §3).
-  const namedKey = publicKeys.get(fields.keyId);
-  const knownIds = [...publicKeys.keys()];
+  // Key id, then window, then signature: the verifier's own check (protocol/check-signed-message.ts), with the
+  // signature checked even when the window fails so the cause can name both.
+  const verdict = await checkSignedMessage({ fields, message, publicKeys, now, windowSeconds, engine, checkSignatureAlways: true });
+  failedCheck = verdict.failed;
+  const namedKey = verdict.key;
+  const knownIds = verdict.knownKeyIds;
   checks.push({
     name: 'key_known',
     ok: namedKey !== undefined,
@@ -182,13 +205,13 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
       ? `${fields.keyId} is a known key (${namedKey.bits}-bit, ${namedKey.fingerprint.slice(0, 23)}…)`
       : `${clip(fields.keyId)} is not among the known keys (${knownIds.join(', ') || 'none'})`,
   });
-  const window = windowCheck(fields.timestamp, now, windowSeconds);
+  const window = windowCheck(verdict.timestamp);
   checks.push({ name: 'timestamp_window', ok: window.ok, detail: window.detail });
 
-  if (fields.signature.startsWith(PROBE_PREFIX)) {
-    checks.push({ name: 'signature_format', ok: false, detail: `a ${PROBE_PREFIX} probe, not a signature` });
+  if (fields.signature.startsWith(PROBE_SIGNATURE_PREFIX)) {
+    checks.push({ name: 'signature_format', ok: false, detail: `a ${PROBE_SIGNATURE_PREFIX} probe, not a signature` });
     checks.push({ name: 'signature', ok: false, detail: 'probes never verify (protocol.md §4)' });
-    return result(false, message, [], cause('PROBE_SIGNATURE', `The signature starts with ${PROBE_PREFIX}: WeChat Pay sends such probes to check that verifiers fail cleanly. Rejecting it is correct; nothing to fix (protocol.md §4).`), fields.keyId);
+    return result(false, message, [], cause('PROBE_SIGNATURE', `The signature starts with ${PROBE_SIGNATURE_PREFIX}: WeChat Pay sends such probes to check that verifiers fail cleanly. Rejecting it is correct; nothing to fix (protocol.md §4).`), fields.keyId);
   }
 
   const bits = namedKey?.bits ?? publicKeys.values().next().value?.bits ?? 2048;
@@ -206,7 +229,7 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
 
   const verifyWith = async (key: PublicKeyHandle, msg: Uint8Array): Promise<boolean> =>
     signatureText !== undefined && (await engine.verify(key, msg, signatureText));
-  const originalOk = namedKey !== undefined && canonical && (await verifyWith(namedKey, message));
+  const originalOk = verdict.signature.ok;
   checks.push({
     name: 'signature',
     ok: originalOk,
@@ -328,22 +351,12 @@ function readAnswerHeaders(headers: HeaderInput, checks: DiagnosisCheck[]): Sign
   return { keyId, timestamp, nonce, signature };
 }
 
-function windowCheck(timestamp: string, now: number, windowSeconds: number): { ok: boolean; milliseconds: boolean; detail: string; explanation: string } {
-  if (!/^\d{1,15}$/.test(timestamp)) {
-    return { ok: false, milliseconds: false, detail: `"${clip(timestamp)}" is not Unix seconds`, explanation: `the timestamp "${clip(timestamp)}" is not Unix seconds in decimal digits (protocol.md §3).` };
-  }
-  const ts = Number(timestamp);
-  const skew = now - ts;
-  if (Math.abs(skew) < windowSeconds) return { ok: true, milliseconds: false, detail: `${Math.abs(skew)} s from now (window ${windowSeconds} s)`, explanation: '' };
-  const milliseconds = timestamp.length >= 13 && Math.abs(Math.floor(ts / 1000) - now) < windowSeconds;
-  return {
-    ok: false,
-    milliseconds,
-    detail: milliseconds ? 'milliseconds, not seconds' : `${Math.abs(skew)} s ${skew > 0 ? 'old' : 'in the future'} (window ${windowSeconds} s)`,
-    explanation: milliseconds
-      ? `the timestamp ${timestamp} is in milliseconds; APIv3 timestamps are Unix seconds (protocol.md §7 item 4).`
-      : `the timestamp is ${Math.abs(skew)} s ${skew > 0 ? 'old' : 'in the future'}, outside the ${windowSeconds} s window: a replayed capture, or a clock off (sync both with NTP, protocol.md §7 item 4).`,
-  };
+function windowCheck(verdict: TimestampVerdict): { ok: boolean; milliseconds: boolean; detail: string; explanation: string } {
+  const explanation = verdict.ok ? '' : explainTimestamp(verdict);
+  if (verdict.ok) return { ok: true, milliseconds: false, detail: `${describeSkew(verdict.skewSeconds)} (window ${verdict.windowSeconds} s)`, explanation };
+  if (verdict.problem === 'not_digits') return { ok: false, milliseconds: false, detail: `"${clip(verdict.text)}" is not Unix seconds`, explanation };
+  const milliseconds = verdict.problem === 'milliseconds';
+  return { ok: false, milliseconds, detail: milliseconds ? 'milliseconds, not seconds' : `${describeSkew(verdict.skewSeconds)} (window ${verdict.windowSeconds} s)`, explanation };
 }
 
 function partExplanation(part: MessagePart, kind: 'request' | 'response'): string {

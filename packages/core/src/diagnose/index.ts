@@ -8,5 +8,6 @@ export {
   type DiagnosisCheck,
   type SignatureVariant,
   type LikelyCause,
+  type DiagnosisFailedCheck,
 } from './diagnose-signature.js';
 export { CAUSE_TITLES, type CauseCode } from './causes.js';

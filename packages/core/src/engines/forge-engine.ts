@@ -1,7 +1,7 @@
 import { AuditNotifyError } from '../errors.js';
 import forge, { type ForgeTypes } from '../internal/forge.js';
 import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import { isSignatureText, signatureByteLength } from './signature-text.js';
+import { isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
 
 type ForgePrivateKey = ForgeTypes.pki.rsa.PrivateKey;
 type ForgePublicKey = ForgeTypes.pki.rsa.PublicKey;

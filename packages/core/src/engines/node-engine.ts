@@ -1,7 +1,7 @@
 import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
 import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import { isSignatureText, signatureByteLength } from './signature-text.js';
+import { isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
 
 /**
  * The `node:crypto` engine: the default in Node and Electron main (design.md, crypto engine). Besides the

@@ -1,7 +1,7 @@
 import type { webcrypto } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
 import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import { decodeBase64Portable, encodeBase64Portable, isSignatureText, signatureByteLength } from './signature-text.js';
+import { decodeBase64Portable, encodeBase64Portable, isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
 
 type SubtleCrypto = webcrypto.SubtleCrypto;
 type CryptoKey = webcrypto.CryptoKey;

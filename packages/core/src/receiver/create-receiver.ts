@@ -1,18 +1,19 @@
 /**
  * The framework-free receiver pipeline: `{method, url, headers, body bytes}` in, `{status, headers, body
- * bytes}` out, signed (design.md, data flow). Adapters hold no protocol logic: they hand over the raw request
+ * bytes}` out, signed (docs/architecture.md, data flow). Adapters hold no protocol logic: they hand over the raw request
  * and write exactly what comes back.
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorCode, ErrorDetail } from '../errors.js';
 import type { ReceiverRequest, ReceiverResponse } from '../types.js';
-import type { AuthorizationFields } from '../signing/index.js';
+import type { AuthorizationFields } from '../protocol/index.js';
 import type { NotifyAnswer } from '../schema/index.js';
 import type { AcceptedEvent, LoadedAnswerKey, LoadedSender, NotifyContext, ReceiverOptions, RejectedEvent } from './options.js';
 import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError } from '../errors.js';
-import { parseAuthorization, signResponse, verifyRequestSignature } from '../signing/index.js';
+import { signResponse } from '../signing/index.js';
+import { buildRequestMessage, checkSignedMessage, parseAuthorization } from '../protocol/index.js';
 import { answerSchema, parseNotification } from '../schema/index.js';
-import { readHeader } from '../signing/header-value.js';
+import { readHeader } from '../protocol/header-value.js';
 import { resolveReceiverOptions } from './options.js';
 import { describeSignedMessage } from './sign-information.js';
 
@@ -221,6 +222,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     exchange.authorization = auth;
     const signInformation = (): ErrorDetail => ({ sign_information: describeSignedMessage(request, auth) });
 
+    // The one check of a signed message (protocol/check-signed-message.ts): key id, window, signature. The
+    // mchid and answer-key rules of this receiver come between the key id and the window.
     const sender: LoadedSender | undefined = config.senders.get(auth.serialNo);
     if (sender === undefined) {
       return refuse('UNKNOWN_SERIAL', `serial_no ${auth.serialNo} is not the serial of a sender certificate this receiver knows.`, { location: 'authorization', field: 'serial_no', value: auth.serialNo, ...signInformation() });
@@ -233,17 +236,24 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return refuse('UNKNOWN_ANSWER_KEY', `Wechatpay-Serial ${answerKeyId} names no key this receiver signs answers with.`, { location: 'header', field: 'Wechatpay-Serial', value: answerKeyId });
     }
 
-    // Protocol.md §3: reject when |now − timestamp| ≥ window (the Go and Java SDKs' rule).
-    const now = config.clock();
-    const skew = now - auth.timestamp;
-    if (!(Math.abs(skew) < config.windowSeconds)) {
-      const millis = auth.timestamp > 1e11 ? ' It looks like milliseconds: send Unix seconds.' : '';
+    // Over the bytes exactly as received, never a re-serialisation (protocol.md §3, §7.1).
+    const message = buildRequestMessage({ method: request.method, url: request.url, timestamp: auth.timestamp, nonce: auth.nonce, body: request.body });
+    const verdict = await checkSignedMessage({
+      fields: { keyId: auth.serialNo, timestamp: String(auth.timestamp), nonce: auth.nonce, signature: auth.signature },
+      message,
+      publicKeys: new Map([[auth.serialNo, sender.publicKey]]),
+      now: config.clock(),
+      windowSeconds: config.windowSeconds,
+      engine: config.engine,
+    });
+    const window = verdict.timestamp;
+    if (!window.ok) {
+      // Authorization's grammar admits digits only, so the verdict is milliseconds or skew.
+      const skew = window.problem === 'not_digits' ? Number.NaN : window.skewSeconds;
+      const millis = window.problem === 'milliseconds' ? ' It looks like milliseconds: send Unix seconds.' : '';
       return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be less than ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds, ...signInformation() });
     }
-
-    // Over the bytes exactly as received, never a re-serialisation (protocol.md §3, §7.1).
-    const verified = await verifyRequestSignature({ method: request.method, url: request.url, body: request.body, authorization: auth, publicKey: sender.publicKey, engine: config.engine });
-    if (!verified) {
+    if (!verdict.ok) {
       return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', { location: 'authorization', field: 'signature', issue: 'sign not match', ...signInformation() });
     }
 

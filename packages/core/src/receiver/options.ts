@@ -17,7 +17,7 @@ import { AuditNotifyError } from '../errors.js';
 import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
 import { defaultEngine } from '../engines/index.js';
 import { systemClock } from '../signing/index.js';
-import { NOTIFY_PATH, DEFAULT_WINDOW_SECONDS } from '../client/constants.js';
+import { NOTIFY_PATH, DEFAULT_WINDOW_SECONDS } from '../protocol/constants.js';
 import { createMemoryNonceStore } from './nonce-store.js';
 import { createMemoryRateLimiter } from './rate-limiter.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../types.js';
 import { AuditNotifyError } from '../errors.js';
-import { DEFAULT_REQUESTS_PER_MINUTE } from '../client/constants.js';
+import { DEFAULT_REQUESTS_PER_MINUTE } from '../protocol/constants.js';
 
 /**
  * Outcome of {@link RateLimiter.take}.

@@ -2,8 +2,8 @@
  * `detail.sign_information` of a SIGN_ERROR answer: what the receiver computed, as WeChat Pay's own SIGN_ERROR
  * answers show it (protocol.md §2), so a sender can compare it with the message it signed.
  */
-import type { AuthorizationFields } from '../signing/index.js';
-import { buildRequestMessage } from '../signing/index.js';
+import type { AuthorizationFields } from '../protocol/index.js';
+import { buildRequestMessage } from '../protocol/index.js';
 
 /** How many characters of the body the truncated message keeps after the four head lines. */
 const BODY_PREVIEW_CHARS = 32;

@@ -1,9 +1,9 @@
 import { defaultEngine } from '../engines/default-engine.js';
 import type { Clock, PrivateKeyHandle, SignatureEngine, UnixSeconds } from '../types.js';
-import { buildAuthorization } from './authorization.js';
-import type { MessageBody } from './message-bytes.js';
+import { buildAuthorization } from '../protocol/authorization.js';
+import type { MessageBody } from '../protocol/message-bytes.js';
 import { createNonce } from './nonce.js';
-import { buildRequestMessage } from './request-message.js';
+import { buildRequestMessage } from '../protocol/request-message.js';
 import { systemClock } from './system-clock.js';
 
 /**

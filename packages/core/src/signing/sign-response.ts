@@ -1,9 +1,9 @@
 import { defaultEngine } from '../engines/default-engine.js';
 import type { Clock, PrivateKeyHandle, SignatureEngine, UnixSeconds } from '../types.js';
-import { AUTHORIZATION_SCHEME } from './authorization.js';
-import type { MessageBody } from './message-bytes.js';
+import { AUTHORIZATION_SCHEME } from '../protocol/authorization.js';
+import type { MessageBody } from '../protocol/message-bytes.js';
 import { createNonce } from './nonce.js';
-import { buildResponseMessage } from './response-message.js';
+import { buildResponseMessage } from '../protocol/response-message.js';
 import { systemClock } from './system-clock.js';
 
 /**

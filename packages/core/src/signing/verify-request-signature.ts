@@ -1,8 +1,8 @@
 import { defaultEngine } from '../engines/default-engine.js';
 import type { PublicKeyHandle, SignatureEngine } from '../types.js';
-import type { AuthorizationFields } from './authorization.js';
-import type { MessageBody } from './message-bytes.js';
-import { buildRequestMessage } from './request-message.js';
+import type { AuthorizationFields } from '../protocol/authorization.js';
+import type { MessageBody } from '../protocol/message-bytes.js';
+import { buildRequestMessage } from '../protocol/request-message.js';
 
 /**
  * What {@link verifyRequestSignature} checks.

@@ -1,10 +1,11 @@
 import { defaultEngine } from '../engines/default-engine.js';
-import { isSignatureText, signatureByteLength } from '../engines/signature-text.js';
+import { checkSignedMessage } from '../protocol/check-signed-message.js';
+import { DEFAULT_WINDOW_SECONDS, PROBE_SIGNATURE_PREFIX } from '../protocol/constants.js';
 import { AuditNotifyError } from '../errors.js';
 import type { Clock, HeaderInput, PublicKeyHandle, SignatureEngine, UnixSeconds } from '../types.js';
-import { readHeader } from './header-value.js';
-import type { MessageBody } from './message-bytes.js';
-import { buildResponseMessage } from './response-message.js';
+import { readHeader } from '../protocol/header-value.js';
+import type { MessageBody } from '../protocol/message-bytes.js';
+import { buildResponseMessage } from '../protocol/response-message.js';
 import { systemClock } from './system-clock.js';
 
 /**
@@ -47,7 +48,6 @@ export interface VerifiedResponse {
 }
 
 const SIGNED_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Signature', 'Wechatpay-Serial'] as const;
-const PROBE_PREFIX = 'WECHATPAY/SIGNTEST/';
 // Processed-but-unverified answers must not be resent as new requests (protocol.md §4).
 const DO_NOT_RESEND = 'The request may still have been processed: do not resend it with a new out_request_no.';
 
@@ -81,7 +81,7 @@ function checkWindow(windowSeconds: number): void {
  * ```
  */
 export async function verifyResponse(options: VerifyResponseOptions): Promise<VerifiedResponse> {
-  const windowSeconds = options.windowSeconds ?? 300;
+  const windowSeconds = options.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   checkWindow(windowSeconds);
   const [timestampText, nonce, signature, keyId] = SIGNED_HEADERS.map((name) => readHeader(options.headers, name));
   const missing = SIGNED_HEADERS.filter((_name, i) => [timestampText, nonce, signature, keyId][i] === undefined);
@@ -93,9 +93,14 @@ export async function verifyResponse(options: VerifyResponseOptions): Promise<Ve
     );
   }
 
-  const publicKey = options.publicKeys.get(keyId);
-  if (publicKey === undefined) {
-    const known = [...options.publicKeys.keys()];
+  const now = (options.clock ?? systemClock)();
+  const message = buildResponseMessage({ timestamp: timestampText, nonce, body: options.body });
+  const engine = options.engine ?? defaultEngine();
+  const verdict = await checkSignedMessage({ fields: { keyId, timestamp: timestampText, nonce, signature }, message, publicKeys: options.publicKeys, now, windowSeconds, engine });
+  if (verdict.ok && verdict.timestamp.ok) return { keyId, timestamp: verdict.timestamp.timestamp, nonce };
+
+  if (verdict.failed === 'key_known') {
+    const known = verdict.knownKeyIds;
     throw new AuditNotifyError(
       'ANSWER_SERIAL_UNKNOWN',
       `Wechatpay-Serial "${keyId.slice(0, 80)}" is not a configured key id (configured: ${known.join(', ') || 'none'}). Add the receiver's public key under this id, or check that the ids are not mixed up (protocol.md §7 item 3).`,
@@ -103,44 +108,36 @@ export async function verifyResponse(options: VerifyResponseOptions): Promise<Ve
     );
   }
 
-  const now = (options.clock ?? systemClock)();
-  if (!/^\d{1,15}$/.test(timestampText)) {
-    throw new AuditNotifyError(
-      'ANSWER_TIMESTAMP_OUT_OF_WINDOW',
-      `Wechatpay-Timestamp "${timestampText.slice(0, 32)}" is not Unix seconds in decimal digits (protocol.md §4).`,
-      { detail: { reason: 'not_digits', now, windowSeconds } },
-    );
-  }
-  const timestamp = Number(timestampText);
-  const skew = now - timestamp;
-  if (Math.abs(skew) >= windowSeconds) {
-    const milliseconds = timestampText.length >= 13 && Math.abs(Math.floor(timestamp / 1000) - now) < windowSeconds;
-    const explanation = milliseconds
-      ? 'it looks like milliseconds; APIv3 timestamps are seconds (protocol.md §7 item 4).'
-      : `it is ${Math.abs(skew)} s ${skew > 0 ? 'old' : 'in the future'}; check both clocks (NTP) or whether the answer was replayed.`;
+  const window = verdict.timestamp;
+  if (!window.ok) {
+    if (window.problem === 'not_digits') {
+      throw new AuditNotifyError(
+        'ANSWER_TIMESTAMP_OUT_OF_WINDOW',
+        `Wechatpay-Timestamp "${window.text}" is not Unix seconds in decimal digits (protocol.md §4).`,
+        { detail: { reason: 'not_digits', now, windowSeconds } },
+      );
+    }
+    const skew = window.skewSeconds;
+    const explanation =
+      window.problem === 'milliseconds'
+        ? 'it looks like milliseconds; APIv3 timestamps are seconds (protocol.md §7 item 4).'
+        : `it is ${Math.abs(skew)} s ${skew > 0 ? 'old' : 'in the future'}; check both clocks (NTP) or whether the answer was replayed.`;
     throw new AuditNotifyError(
       'ANSWER_TIMESTAMP_OUT_OF_WINDOW',
       `Wechatpay-Timestamp ${timestampText} is outside the ${windowSeconds} s window around ${now}: ${explanation}`,
-      { detail: { reason: milliseconds ? 'milliseconds' : 'skew', timestamp, now, skewSeconds: skew, windowSeconds } },
+      { detail: { reason: window.problem, timestamp: window.timestamp, now, skewSeconds: skew, windowSeconds } },
     );
   }
 
-  const message = buildResponseMessage({ timestamp: timestampText, nonce, body: options.body });
-  if (await (options.engine ?? defaultEngine()).verify(publicKey, message, signature)) return { keyId, timestamp, nonce };
-
   // The reason only shapes the message: every failure is the same code and is never retried as success.
-  let reason: string;
-  let explanation: string;
-  if (signature.startsWith(PROBE_PREFIX)) {
-    reason = 'probe_signature';
-    explanation = `it is a ${PROBE_PREFIX} probe, which never verifies (protocol.md §4).`;
-  } else if (!isSignatureText(signature, signatureByteLength(publicKey.bits))) {
-    reason = 'not_base64';
-    explanation = `it is not the standard padded Base64 of a ${publicKey.bits}-bit RSA signature.`;
-  } else {
-    reason = 'mismatch';
-    explanation = `it does not verify with key ${keyId} over TIMESTAMP\\nNONCE\\nBODY\\n: the body read may differ from the bytes sent (re-serialised, re-encoded, trimmed), or the key registered under this id is the wrong one (protocol.md §7 items 1–2).`;
-  }
+  const reason = verdict.signature.ok ? 'mismatch' : verdict.signature.problem;
+  const bits = verdict.key?.bits ?? 2048;
+  const explanation =
+    reason === 'probe_signature'
+      ? `it is a ${PROBE_SIGNATURE_PREFIX} probe, which never verifies (protocol.md §4).`
+      : reason === 'not_base64'
+        ? `it is not the standard padded Base64 of a ${bits}-bit RSA signature.`
+        : `it does not verify with key ${keyId} over TIMESTAMP\\nNONCE\\nBODY\\n: the body read may differ from the bytes sent (re-serialised, re-encoded, trimmed), or the key registered under this id is the wrong one (protocol.md §7 items 1–2).`;
   throw new AuditNotifyError('ANSWER_SIGNATURE_INVALID', `Wechatpay-Signature is invalid: ${explanation} ${DO_NOT_RESEND}`, {
     detail: { reason, keyId, messageLength: message.byteLength },
   });

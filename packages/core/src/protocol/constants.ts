@@ -1,5 +1,6 @@
 /**
- * Where the audit-result notification is sent (protocol.md §1, from the endpoint's page in the seed).
+ * The endpoint's constants: where the audit-result notification is sent (docs/protocol.md §1), its rate
+ * limit, and the signature rules' numbers (§3–4).
  */
 
 /**
@@ -52,3 +53,14 @@ export const DEFAULT_REQUESTS_PER_MINUTE = 200;
  * ```
  */
 export const DEFAULT_WINDOW_SECONDS = 300;
+
+/**
+ * Prefix of the probe signatures WeChat Pay sends to check that a verifier fails cleanly: such a signature
+ * never verifies, and rejecting it is the right answer (protocol.md §4).
+ *
+ * @example
+ * ```ts
+ * if (signature.startsWith(PROBE_SIGNATURE_PREFIX)) console.log('a probe, not a signature');
+ * ```
+ */
+export const PROBE_SIGNATURE_PREFIX = 'WECHATPAY/SIGNTEST/';
