@@ -64,6 +64,8 @@ export const ERROR_TABLE = {
   KEY_CERT_MISMATCH: { status: null, wire: null },
   CERT_INVALID: { status: null, wire: null },
   PKCS12_INVALID: { status: null, wire: null },
+  // A synchronous loader (text, file, PKCS#12) called where only WebCrypto exists: import the key instead.
+  KEY_RUNTIME_UNSUPPORTED: { status: null, wire: null },
 
   // Callback envelopes (protocol.md §6).
   APIV3_KEY_LENGTH: { status: null, wire: null },

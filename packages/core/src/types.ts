@@ -2,8 +2,6 @@
  * Data types shared across core: key handles, the signature engine interface, and the framework-free
  * shape of an HTTP exchange that the receiver pipeline consumes and produces.
  */
-import type { KeyObject } from 'node:crypto';
-
 /** Where key material comes from: PEM/DER text or bytes, or a file path. */
 export type KeyInput = string | Uint8Array | { path: string };
 
@@ -13,26 +11,26 @@ export type UnixSeconds = number;
 /** Returns the current Unix time in seconds; injectable so tests and the inspector can pin time. */
 export type Clock = () => UnixSeconds;
 
-/** An RSA private key loaded once and reused for every signature. */
+/**
+ * An RSA private key loaded once and reused for every signature. Opaque about the runtime: each engine keeps
+ * its own parsed form (a `node:crypto` KeyObject, a WebCrypto CryptoKey) cached against the handle.
+ */
 export interface PrivateKeyHandle {
   readonly kind: 'private';
-  /** Pre-loaded `node:crypto` key object: the fast path (design.md, crypto engine). */
-  readonly keyObject: KeyObject;
-  /** PKCS#8 DER of the key, for the WebCrypto and node-forge engines. */
+  /** PKCS#8 DER of the key: what every engine imports. */
   readonly pkcs8Der: Uint8Array;
   /** Modulus length in bits. */
   readonly bits: number;
   /** Where the key came from. */
-  readonly source: 'pkcs8' | 'pkcs1' | 'pkcs12' | 'generated';
+  readonly source: 'pkcs8' | 'pkcs1' | 'pkcs12' | 'jwk' | 'generated';
   /** SHA-256 of the matching public key's SPKI DER, lower-case hex pairs joined by `:`. */
   readonly fingerprint: string;
 }
 
-/** An RSA public key loaded once and reused for every verification. */
+/** An RSA public key loaded once and reused for every verification; opaque like {@link PrivateKeyHandle}. */
 export interface PublicKeyHandle {
   readonly kind: 'public';
-  readonly keyObject: KeyObject;
-  /** SPKI DER of the key, for the WebCrypto and node-forge engines. */
+  /** SPKI DER of the key: what every engine imports. */
   readonly spkiDer: Uint8Array;
   readonly bits: number;
   /** SHA-256 of the SPKI DER, lower-case hex pairs joined by `:`. */

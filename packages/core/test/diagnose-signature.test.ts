@@ -1,5 +1,6 @@
 // Uses the openssl-made vectors and keys of test-vectors/ at the repository root: public test material, never
 // for real use.
+import { keyObjectOf } from '../src/keys/key-objects.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { constants, sign as cryptoSign } from 'node:crypto';
@@ -212,7 +213,7 @@ describe('diagnoseSignature names the cause', () => {
   });
 
   it('finds SIGNATURE_ALGORITHM for SHA1withRSA over the right message', async () => {
-    const signature = cryptoSign('sha1', enc(v1.message), senderPrivate.keyObject).toString('base64');
+    const signature = cryptoSign('sha1', enc(v1.message), keyObjectOf(senderPrivate)).toString('base64');
     const authorization = v1.authorization.replace(v1.signature, signature);
     const d = await diagnoseSignature(requestInput(v1, { headers: { authorization } }));
     expect(d.likelyCause?.code).toBe('SIGNATURE_ALGORITHM');
@@ -220,7 +221,7 @@ describe('diagnoseSignature names the cause', () => {
   });
 
   it('finds SIGNATURE_ALGORITHM for an RSA-PSS signature', async () => {
-    const signature = cryptoSign('sha256', enc(v1.message), { key: senderPrivate.keyObject, padding: constants.RSA_PKCS1_PSS_PADDING }).toString('base64');
+    const signature = cryptoSign('sha256', enc(v1.message), { key: keyObjectOf(senderPrivate), padding: constants.RSA_PKCS1_PSS_PADDING }).toString('base64');
     const d = await diagnoseSignature(requestInput(v1, { headers: { authorization: v1.authorization.replace(v1.signature, signature) } }));
     expect(d.likelyCause?.code).toBe('SIGNATURE_ALGORITHM');
     expect(d.likelyCause?.explanation).toContain('RSA-PSS');

@@ -34,7 +34,7 @@ describe('createNodeEngine', () => {
   });
 
   it('rejects a signing failure (a public key handle as signer) with INTERNAL_ERROR, sync and async', async () => {
-    const wrong = { ...senderPrivate, keyObject: senderPublic.keyObject };
+    const wrong = { ...senderPrivate, pkcs8Der: senderPublic.spkiDer };
     expect(() => engine.signSync(wrong, message)).toThrow(expect.objectContaining({ code: 'INTERNAL_ERROR' }));
     await expect(engine.sign(wrong, message)).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
   });

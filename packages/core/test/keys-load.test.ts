@@ -1,3 +1,4 @@
+import { keyObjectOf } from '../src/keys/key-objects.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -55,7 +56,8 @@ describe('loadPrivateKey', () => {
     expect(key.kind).toBe('private');
     expect(key.source).toBe('pkcs8');
     expect(key.bits).toBe(2048);
-    expect(key.keyObject.asymmetricKeyType).toBe('rsa');
+    expect(keyObjectOf(key).asymmetricKeyType).toBe('rsa');
+    expect(Object.keys(key).sort()).toEqual(['bits', 'fingerprint', 'kind', 'pkcs8Der', 'source']);
     expect(key.fingerprint).toMatch(/^([0-9a-f]{2}:){31}[0-9a-f]{2}$/);
     expect(key.fingerprint).toBe(opensslFingerprint(`${VECTORS}sender/apiclient_key.pem`));
     const der = opensslBytes(['pkcs8', '-topk8', '-nocrypt', '-in', `${VECTORS}sender/apiclient_key.pem`, '-outform', 'DER']);

@@ -50,7 +50,6 @@ export function privateHandle(pem: string): PrivateKeyHandle {
   const keyObject = createPrivateKey(pem);
   return {
     kind: 'private',
-    keyObject,
     pkcs8Der: new Uint8Array(keyObject.export({ type: 'pkcs8', format: 'der' })),
     bits: keyObject.asymmetricKeyDetails?.modulusLength ?? 0,
     source: 'pkcs8',
@@ -62,7 +61,6 @@ export function publicHandle(pem: string): PublicKeyHandle {
   const keyObject = createPublicKey(pem);
   return {
     kind: 'public',
-    keyObject,
     spkiDer: new Uint8Array(keyObject.export({ type: 'spki', format: 'der' })),
     bits: keyObject.asymmetricKeyDetails?.modulusLength ?? 0,
     fingerprint: fingerprintOf(keyObject),

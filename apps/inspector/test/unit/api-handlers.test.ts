@@ -1,3 +1,4 @@
+import { keyToPem } from '@auditnotify/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../src/shared/api.js';
 import { createApiHandlers, type ApiHandlers } from '../../src/main/api-handlers.js';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   handlers = createApiHandlers(services);
   merchant = services.keys.list().find((k) => k.role === 'merchant')!.id;
   const platform = services.keys.list().find((k) => k.role === 'platform')!.id;
-  platformPem = services.keys.get(platform).publicKey.keyObject.export({ type: 'spki', format: 'pem' }).toString();
+  platformPem = keyToPem(services.keys.get(platform).publicKey);
   const sent = await services.send.run({ target: { kind: 'local' }, keyId: merchant, body: { kind: 'notification', notification: services.compose.sample().notification } });
   historyId = sent.historyId;
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NOTIFY_PATH } from '@auditnotify/core';
+import { NOTIFY_PATH, keyToPem } from '@auditnotify/core';
 import { describe, expect, it } from 'vitest';
 import { createComposeService } from '../../src/main/services/compose-service.js';
 import { composeValidateOutputSchema } from '../../src/shared/compose-schemas.js';
@@ -74,7 +74,7 @@ describe('sign.compute', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'message.bin'), message);
     writeFileSync(join(dir, 'signature.bin'), Buffer.from(output.signature, 'base64'));
-    writeFileSync(join(dir, 'public.pem'), keys.get(merchant.id).publicKey.keyObject.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(join(dir, 'public.pem'), keyToPem(keys.get(merchant.id).publicKey));
     const verdict = execFileSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'public.pem'), '-signature', join(dir, 'signature.bin'), join(dir, 'message.bin')]);
     expect(verdict.toString()).toContain('Verified OK');
   });

@@ -9,7 +9,7 @@ import type { ResolvedRetryOptions, RetryOptions } from './backoff.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { answerSchema, errorBodySchema, parseNotification, serializeNotification } from '../schema/index.js';
 import { signRequest, systemClock, verifyResponse } from '../signing/index.js';
-import { defaultEngine } from '../engines/index.js';
+import { defaultEngine } from '#runtime';
 import { BACKUP_HOST, DEFAULT_REQUESTS_PER_MINUTE, NOTIFY_PATH, PRIMARY_HOST } from '../protocol/constants.js';
 import { ApiError } from './api-error.js';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from './backoff.js';

@@ -4,10 +4,10 @@
  */
 import type { KeyInput, PrivateKeyHandle, PublicKeyHandle } from '../types.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
-import { loadPrivateKey, loadPublicKey } from '../keys/index.js';
+import { loadPrivateKeySync, loadPublicKeySync } from '#runtime';
 
 function isHandle(value: unknown, kind: 'public' | 'private'): boolean {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind && 'keyObject' in value;
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind && (value as { fingerprint?: unknown }).fingerprint !== undefined;
 }
 
 function isKeyInput(value: unknown): value is KeyInput {
@@ -44,7 +44,7 @@ export function privateKeyOption(value: unknown, option: string): PrivateKeyHand
   if (!isKeyInput(value)) {
     throw new AuditNotifyError('INVALID_OPTIONS', `${option} must be a PrivateKeyHandle, PEM/DER text or bytes, or { path }.`);
   }
-  return load(option, value, (input) => loadPrivateKey(input));
+  return load(option, value, (input) => loadPrivateKeySync(input));
 }
 
 /**
@@ -64,7 +64,7 @@ export function publicKeyOption(value: unknown, option: string): PublicKeyHandle
   if (!isKeyInput(value)) {
     throw new AuditNotifyError('INVALID_OPTIONS', `${option} must be a PublicKeyHandle, PEM/DER text or bytes, or { path }.`);
   }
-  return load(option, value, loadPublicKey);
+  return load(option, value, loadPublicKeySync);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { defaultEngine } from '../engines/default-engine.js';
+import { defaultEngine } from '#runtime';
 import { checkSignedMessage, type SignedMessageCheck } from '../protocol/check-signed-message.js';
 import { DEFAULT_WINDOW_SECONDS, PROBE_SIGNATURE_PREFIX } from '../protocol/constants.js';
 import { decodeBase64Portable, isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
@@ -14,7 +13,7 @@ import { systemClock } from '../signing/system-clock.js';
 import type { Clock, HeaderInput, PublicKeyHandle, SignatureEngine } from '../types.js';
 import { CAUSE_TITLES, type CauseCode } from './causes.js';
 import { bodyVariants, timestampVariants, urlVariants, type MessagePart } from './message-variants.js';
-import { digestMatches, openSignature, verifiesAsPss } from './recover-digest.js';
+import { digestMatches, openSignature, verifiesAsPss } from '#runtime';
 
 /**
  * What to diagnose: a signed request (`Authorization`) or a signed answer (`Wechatpay-*` headers).
@@ -304,18 +303,24 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
 
   // Nothing verifies: open the signature to tell the key from the message.
   const signatureBytes = decodeBase64Portable(signatureText);
-  const opened = openSignature(namedKey, signatureBytes);
+  const opened = await openSignature(namedKey, signatureBytes);
   if (opened.kind === 'pkcs1' && opened.algorithm !== 'sha256') {
-    const same = digestMatches(opened.algorithm, message, opened.digest);
+    const same = await digestMatches(opened.algorithm, message, opened.digest);
     return result(false, message, variants, explain('SIGNATURE_ALGORITHM', `It was signed with ${opened.algorithm.toUpperCase()}withRSA${same ? ' over exactly this message' : ''}; APIv3 uses SHA256withRSA (RSASSA-PKCS1-v1_5 with SHA-256, protocol.md §3).`), fields.keyId);
   }
   if (opened.kind === 'pkcs1') {
     return result(false, message, variants, explain('BODY_NOT_SIGNED_BYTES', `The key is right (the signature opens with ${fields.keyId} to a SHA-256 digest ${hex(opened.digest).slice(0, 16)}…) but the message it signed is not the one computed here, and no usual mistake explains it: sign the exact bytes you send${kind === 'request' ? ', with the exact path and query' : ''}, once (protocol.md §7 item 5).`), fields.keyId);
   }
-  if (verifiesAsPss(namedKey, message, signatureBytes)) {
+  if (await verifiesAsPss(namedKey, message, signatureBytes)) {
     return result(false, message, variants, explain('SIGNATURE_ALGORITHM', 'It is an RSA-PSS signature over this message; APIv3 uses RSASSA-PKCS1-v1_5 with SHA-256 (protocol.md §3).'), fields.keyId);
   }
-  const opener = ordered.slice(1).find(([, key]) => openSignature(key, signatureBytes).kind === 'pkcs1');
+  let opener: readonly [string, PublicKeyHandle] | undefined;
+  for (const entry of ordered.slice(1)) {
+    if ((await openSignature(entry[1], signatureBytes)).kind === 'pkcs1') {
+      opener = entry;
+      break;
+    }
+  }
   const text = opener
     ? `It was signed with the private key of ${opener[0]} (the signature opens with that key) over a different message, while ${fields.keyId} names another key (protocol.md §7 item 2).`
     : `None of the known keys opens this signature: it was made with a private key whose public key is not ${fields.keyId} — typically the sender's own certificate used where the other side's public key belongs, or the reverse (protocol.md §7 item 2) — or it was damaged on the way.`;
@@ -400,9 +405,11 @@ function normaliseSignature(signature: string, bits: number): string | undefined
   return isSignatureText(text, length) ? text : undefined;
 }
 
-// Identity of a candidate message, to try each distinct message once.
+// Identity of a candidate message, to try each distinct message once: windows-1252 maps every byte to its
+// own character, so equal strings mean equal bytes.
+const byteText = new TextDecoder('windows-1252');
 function fingerprint(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64');
+  return byteText.decode(bytes);
 }
 
 function hex(bytes: Uint8Array): string {

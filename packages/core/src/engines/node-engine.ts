@@ -1,5 +1,6 @@
 import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
+import { keyObjectOf } from '../keys/key-objects.js';
 import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
 import { isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
 
@@ -35,7 +36,7 @@ function verifyOnThisThread(key: PublicKeyHandle, message: Uint8Array, signature
   // (protocol.md §4); the decode then reads a string already known to be canonical Base64.
   if (!isSignatureText(signature, signatureByteLength(key.bits))) return false;
   try {
-    return cryptoVerify(DIGEST, message, key.keyObject, Buffer.from(signature, 'base64'));
+    return cryptoVerify(DIGEST, message, keyObjectOf(key), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
@@ -59,7 +60,7 @@ export function createNodeEngine(): NodeEngine {
     name: 'node',
     signSync(key, message) {
       try {
-        return cryptoSign(DIGEST, message, key.keyObject).toString('base64');
+        return cryptoSign(DIGEST, message, keyObjectOf(key)).toString('base64');
       } catch (error) {
         throw signingFailed(error);
       }
@@ -68,7 +69,7 @@ export function createNodeEngine(): NodeEngine {
     sign(key, message) {
       return new Promise<string>((resolve, reject) => {
         try {
-          cryptoSign(DIGEST, message, key.keyObject, (error, signature) => {
+          cryptoSign(DIGEST, message, keyObjectOf(key), (error, signature) => {
             if (error) reject(signingFailed(error));
             else resolve(signature.toString('base64'));
           });

@@ -5,7 +5,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, type X509Certificate
 import { isAuditNotifyError } from '../errors.js';
 import type { Clock, KeyInput } from '../types.js';
 import { sha256Fingerprint } from './encoding.js';
-import { MIN_RSA_BITS } from './handles.js';
+import { MIN_RSA_BITS } from '../protocol/constants.js';
 import { certificatePublicKey, commonNameOf, oneLineName, parseCertificate, serialOf, validityOf } from './load-certificate.js';
 import { openPkcs12 } from './load-pkcs12.js';
 import { DECRYPT_KEY_HINT } from './load-private-key.js';

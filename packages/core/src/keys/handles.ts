@@ -1,19 +1,12 @@
-// Builds the PrivateKeyHandle / PublicKeyHandle of src/types.ts from node:crypto key objects, enforcing what
+// Node side: builds the PrivateKeyHandle / PublicKeyHandle of src/types.ts from node:crypto key objects, enforcing what
 // WECHATPAY2-SHA256-RSA2048 needs: an RSA key (not RSA-PSS, EC or Ed25519) of at least 2048 bits.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
+import { MIN_RSA_BITS } from '../protocol/constants.js';
 import type { PrivateKeyHandle, PublicKeyHandle } from '../types.js';
 import { sha256Fingerprint, toUint8Array } from './encoding.js';
+import { rememberKeyObject } from './key-objects.js';
 
-/**
- * Smallest modulus the scheme name promises (RSA2048).
- *
- * @example
- * ```ts
- * if (key.bits < MIN_RSA_BITS) throw new Error('too small');
- * ```
- */
-export const MIN_RSA_BITS = 2048;
 
 /**
  * Throws `KEY_NOT_RSA` or `KEY_TOO_SMALL` unless the key object is an RSA key of at least 2048 bits.
@@ -51,14 +44,15 @@ export function assertUsableRsa(keyObject: KeyObject, what: string): number {
 export function privateHandleOf(keyObject: KeyObject, source: PrivateKeyHandle['source']): PrivateKeyHandle {
   const bits = assertUsableRsa(keyObject, 'private key');
   const spkiDer = createPublicKey(keyObject).export({ format: 'der', type: 'spki' });
-  return Object.freeze({
+  const handle: PrivateKeyHandle = Object.freeze({
     kind: 'private',
-    keyObject,
     pkcs8Der: toUint8Array(keyObject.export({ format: 'der', type: 'pkcs8' })),
     bits,
     source,
     fingerprint: sha256Fingerprint(spkiDer),
   });
+  rememberKeyObject(handle, keyObject);
+  return handle;
 }
 
 /**
@@ -72,5 +66,7 @@ export function privateHandleOf(keyObject: KeyObject, source: PrivateKeyHandle['
 export function publicHandleOf(keyObject: KeyObject, what = 'public key'): PublicKeyHandle {
   const bits = assertUsableRsa(keyObject, what);
   const spkiDer = toUint8Array(keyObject.export({ format: 'der', type: 'spki' }));
-  return Object.freeze({ kind: 'public', keyObject, spkiDer, bits, fingerprint: sha256Fingerprint(spkiDer) });
+  const handle: PublicKeyHandle = Object.freeze({ kind: 'public', spkiDer, bits, fingerprint: sha256Fingerprint(spkiDer) });
+  rememberKeyObject(handle, keyObject);
+  return handle;
 }

@@ -16,7 +16,7 @@ export { loadPublicKey } from './load-public-key.js';
 export { loadCertificate } from './load-certificate.js';
 export { loadPkcs12, type Pkcs12Contents } from './load-pkcs12.js';
 export { keyMatchesCertificate, assertKeyMatchesCertificate, type PublicSide } from './key-matches-certificate.js';
-export { MIN_RSA_BITS } from './handles.js';
+export { importPrivateKey, importPublicKey, keyToPem, type KeyImportInput, type RsaJsonWebKey } from './import-key.js';
 export { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './generate-test-key-set.js';
 export { diagnoseKeyMaterial, type DiagnoseKeyOptions, type KeyFinding, type KeyReport } from './diagnose-key-material.js';
 export { normalizeSerialNo } from './normalize-serial-no.js';

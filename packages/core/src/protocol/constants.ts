@@ -64,3 +64,13 @@ export const DEFAULT_WINDOW_SECONDS = 300;
  * ```
  */
 export const PROBE_SIGNATURE_PREFIX = 'WECHATPAY/SIGNTEST/';
+
+/**
+ * Smallest RSA modulus the scheme name promises (WECHATPAY2-SHA256-RSA2048, protocol.md §3).
+ *
+ * @example
+ * ```ts
+ * if (key.bits < MIN_RSA_BITS) throw new Error('too small');
+ * ```
+ */
+export const MIN_RSA_BITS = 2048;

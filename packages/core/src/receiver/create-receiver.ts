@@ -3,7 +3,6 @@
  * bytes}` out, signed (docs/architecture.md, data flow). Adapters hold no protocol logic: they hand over the raw request
  * and write exactly what comes back.
  */
-import { randomUUID } from 'node:crypto';
 import type { ErrorCode, ErrorDetail } from '../errors.js';
 import type { ReceiverRequest, ReceiverResponse } from '../types.js';
 import type { AuthorizationFields } from '../protocol/index.js';
@@ -343,7 +342,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const answerKeyId = readHeader(headers ?? {}, 'wechatpay-serial');
     // Answers are signed with the key the request named (protocol.md §4); without one, the first key.
     const answerKey = answerKeyId === undefined ? config.firstAnswerKey : config.answerKeys.get(answerKeyId);
-    return { requestId: randomUUID(), answerKeyId, answerKey };
+    return { requestId: globalThis.crypto.randomUUID(), answerKeyId, answerKey };
   }
 
   /** 500 RAW_BODY_UNAVAILABLE: an infrastructure fault of the app (parser order), so onError, not onRejected. */

@@ -15,7 +15,7 @@ import type { NonceStore } from './nonce-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { AuditNotifyError } from '../errors.js';
 import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
-import { defaultEngine } from '../engines/index.js';
+import { defaultEngine } from '#runtime';
 import { systemClock } from '../signing/index.js';
 import { NOTIFY_PATH, DEFAULT_WINDOW_SECONDS } from '../protocol/constants.js';
 import { createMemoryNonceStore } from './nonce-store.js';

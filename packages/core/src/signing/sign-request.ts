@@ -1,4 +1,4 @@
-import { defaultEngine } from '../engines/default-engine.js';
+import { defaultEngine } from '#runtime';
 import type { Clock, PrivateKeyHandle, SignatureEngine, UnixSeconds } from '../types.js';
 import { buildAuthorization } from '../protocol/authorization.js';
 import type { MessageBody } from '../protocol/message-bytes.js';

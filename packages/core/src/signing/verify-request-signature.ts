@@ -1,4 +1,4 @@
-import { defaultEngine } from '../engines/default-engine.js';
+import { defaultEngine } from '#runtime';
 import type { PublicKeyHandle, SignatureEngine } from '../types.js';
 import type { AuthorizationFields } from '../protocol/authorization.js';
 import type { MessageBody } from '../protocol/message-bytes.js';

@@ -1,4 +1,4 @@
-import { defaultEngine } from '../engines/default-engine.js';
+import { defaultEngine } from '#runtime';
 import { checkSignedMessage } from '../protocol/check-signed-message.js';
 import { DEFAULT_WINDOW_SECONDS, PROBE_SIGNATURE_PREFIX } from '../protocol/constants.js';
 import { AuditNotifyError } from '../errors.js';

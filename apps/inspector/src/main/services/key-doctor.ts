@@ -2,7 +2,7 @@
  * `keys.doctor`: core's key doctor (`diagnoseKeyMaterial`) over pasted material or a stored key, plus an
  * optional check that the material belongs to a stored key (protocol.md §7.2: the wrong key is a top cause).
  */
-import { diagnoseKeyMaterial, keyMatchesCertificate, loadPrivateKey, type KeyInput } from '@auditnotify/core';
+import { diagnoseKeyMaterial, keyMatchesCertificate, keyToPem, loadPrivateKey, type KeyInput } from '@auditnotify/core';
 import type { BytesInput, KeyFinding } from '../../shared/api.js';
 import { bytesOf } from './bytes.js';
 import type { KeyStore } from './key-store.js';
@@ -27,8 +27,8 @@ export function doctorKey(
   } else {
     const stored = store.get(input.id ?? '');
     const pem = stored.privateKey
-      ? stored.privateKey.keyObject.export({ type: 'pkcs8', format: 'pem' }).toString()
-      : stored.certificate?.pem ?? stored.publicKey.keyObject.export({ type: 'spki', format: 'pem' }).toString();
+      ? keyToPem(stored.privateKey)
+      : stored.certificate?.pem ?? keyToPem(stored.publicKey);
     material = pem;
   }
   const report = diagnoseKeyMaterial(material, input.password === undefined ? {} : { password: input.password });

@@ -8,6 +8,7 @@ import {
   keyMatchesCertificate,
   loadCertificate,
   loadPkcs12,
+  keyToPem,
   loadPrivateKey,
   loadPublicKey,
   type CertificateInfo,
@@ -70,10 +71,10 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
   if (privateKey && publicKey && !keyMatchesCertificate(privateKey, publicKey)) {
     fail('KEY_CERT_MISMATCH', 'The private key does not belong to the public key given with it.');
   }
-  source ??= privateKey ? (privateKey.source === 'generated' ? 'pkcs8' : privateKey.source) : certificate ? 'certificate' : 'public-key';
+  source ??= privateKey ? (privateKey.source === 'generated' || privateKey.source === 'jwk' ? 'pkcs8' : privateKey.source) : certificate ? 'certificate' : 'public-key';
 
   const publicHandle =
-    certificate?.publicKey ?? publicKey ?? (privateKey ? loadPublicKey(createPublicKey(privateKey.keyObject).export({ type: 'spki', format: 'pem' }).toString()) : undefined);
+    certificate?.publicKey ?? publicKey ?? (privateKey ? loadPublicKey(createPublicKey(keyToPem(privateKey)).export({ type: 'spki', format: 'pem' }).toString()) : undefined);
   if (!publicHandle) fail('INVALID_INPUT', 'Give a private key, certificate, public key or PKCS#12 file.');
 
   const keyId = input.keyId ?? certificate?.serialNo;
@@ -92,7 +93,7 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
     label: input.label ?? (input.role === 'merchant' ? `Merchant ${input.mchid ?? ''}`.trim() : keyId),
     source,
     createdAt: new Date().toISOString(),
-    ...(privateKey ? { privateKeyPem: privateKey.keyObject.export({ type: 'pkcs8', format: 'pem' }).toString() } : {}),
+    ...(privateKey ? { privateKeyPem: keyToPem(privateKey) } : {}),
     publicKeyPem: publicPemOf(publicHandle),
     ...(certificate ? { certificatePem: certificate.pem } : {}),
   };

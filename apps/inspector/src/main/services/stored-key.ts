@@ -3,7 +3,7 @@
  * once, when the store opens or a key is added: the fast path of the crypto engine (design.md).
  */
 import { randomBytes } from 'node:crypto';
-import { loadCertificate, loadPrivateKey, loadPublicKey, type CertificateInfo, type PrivateKeyHandle, type PublicKeyHandle } from '@auditnotify/core';
+import { keyToPem, loadCertificate, loadPrivateKey, loadPublicKey, type CertificateInfo, type PrivateKeyHandle, type PublicKeyHandle } from '@auditnotify/core';
 import type { CertificateSummary, KeyRole, KeySummary } from '../../shared/api.js';
 
 /**
@@ -65,7 +65,7 @@ export function newKeyId(): string {
  * ```
  */
 export function publicPemOf(handle: PublicKeyHandle): string {
-  return handle.keyObject.export({ type: 'spki', format: 'pem' }).toString();
+  return keyToPem(handle);
 }
 
 

@@ -1,7 +1,6 @@
 import type { FieldReport, LintWarningView } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { hasFourByteChar } from '../util/has-four-byte-char.js';
-import { utf8Length } from '../util/utf8.js';
+import { findUnsupportedCharacter, utf8ByteLength } from '@auditnotify/core';
 import { DateTimePicker } from './date-time-picker.js';
 import { EnumPicker } from './enum-picker.js';
 
@@ -16,7 +15,7 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
   const { t, lang, backend } = useI18n();
   const f = props.field;
   const text = f.value === undefined ? '' : typeof f.value === 'string' ? f.value : JSON.stringify(f.value);
-  const bytes = utf8Length(text);
+  const bytes = utf8ByteLength(text);
   const over = f.maxBytes !== undefined && bytes > f.maxBytes;
   const primary = lang === 'zh' ? f.labelZh : f.labelEn;
   const secondary = lang === 'zh' ? f.labelEn : f.labelZh;
@@ -63,7 +62,7 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
               {over ? ` — ${t('compose.overLimit', { max: f.maxBytes ?? 0 })}` : ''}
             </span>
           ) : null}
-          {hasFourByteChar(text) ? <span className="issue">{t('compose.fourByte')}</span> : null}
+          {findUnsupportedCharacter(text) ? <span className="issue" data-testid={`unsupported-${f.name}`}>{t('compose.fourByte')}</span> : null}
           {f.issue ? (
             <span className="issue" data-testid={`issue-${f.name}`}>
               {f.issue}

@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '@auditnotify/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../shared/api.js';
 import { Card } from '../components/card.js';
@@ -7,7 +8,6 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
-import { utf8Length } from '../util/utf8.js';
 
 type Validation = ApiOutput<'compose.validate'>;
 const VALIDATE_DELAY_MS = 120;
@@ -120,7 +120,7 @@ export function ComposePane() {
               onChange={(e) => setBodyText(e.target.value)}
             />
             <div className="row small muted" style={{ marginTop: 4 }}>
-              <span data-testid="compose-body-bytes">{t('compose.bodySize', { n: utf8Length(bodyText) })}</span>
+              <span data-testid="compose-body-bytes">{t('compose.bodySize', { n: utf8ByteLength(bodyText) })}</span>
               {validation?.jsonError ? (
                 <span className="notice err" data-testid="compose-json-error">
                   {t('compose.jsonError', { msg: validation.jsonError.message })}
