@@ -27,7 +27,26 @@ export type CauseCode =
   | 'URL_ENCODING'
   | 'PATH_REWRITTEN'
   | 'WRONG_KEY'
-  | 'BODY_NOT_SIGNED_BYTES';
+  | 'BODY_NOT_SIGNED_BYTES'
+  | 'JSON_UNICODE_ESCAPED'
+  | 'JSON_SLASHES_ESCAPED'
+  | 'JSON_KEYS_REORDERED'
+  | 'BODY_DOUBLE_ENCODED'
+  | 'BODY_SIGNED_EMPTY'
+  | 'BODY_SIGNED_AS_GBK'
+  | 'BODY_SENT_AS_LATIN1'
+  | 'MESSAGE_NO_FINAL_NEWLINE'
+  | 'MESSAGE_CRLF'
+  | 'METHOD_LOWER_CASE'
+  | 'URL_PROXY_PREFIX_SIGNED'
+  | 'URL_NO_LEADING_SLASH'
+  | 'TIMESTAMP_NOT_AS_SIGNED'
+  | 'NONCE_NOT_AS_SIGNED'
+  | 'SIGNED_WITH_ANSWER_KEY'
+  | 'SERIAL_IN_DECIMAL'
+  | 'SERIAL_LOWER_CASE'
+  | 'SERIAL_IS_PUB_KEY_ID'
+  | 'SIGNATURE_PLUS_AS_SPACE';
 
 /**
  * A one-line title per cause, for lists and badges.
@@ -58,4 +77,33 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   PATH_REWRITTEN: 'A proxy changed the path',
   WRONG_KEY: 'Verified with the wrong public key',
   BODY_NOT_SIGNED_BYTES: 'The bytes signed are not the bytes sent',
+  JSON_UNICODE_ESCAPED: 'Chinese text was signed or sent as \\uXXXX escapes',
+  JSON_SLASHES_ESCAPED: 'Slashes were signed or sent escaped as \\/',
+  JSON_KEYS_REORDERED: 'The JSON keys were reordered after signing',
+  BODY_DOUBLE_ENCODED: 'The body was sent as a JSON string literal (encoded twice)',
+  BODY_SIGNED_EMPTY: 'An empty body was signed',
+  BODY_SIGNED_AS_GBK: 'The body was signed as GBK bytes',
+  BODY_SENT_AS_LATIN1: 'The body was sent as ISO-8859-1: Chinese became "?"',
+  MESSAGE_NO_FINAL_NEWLINE: 'The signing message lacks its final \\n',
+  MESSAGE_CRLF: 'The signing message has CRLF line endings',
+  METHOD_LOWER_CASE: 'The method was signed in lower case',
+  URL_PROXY_PREFIX_SIGNED: "The signed URL carries a reverse proxy's path prefix",
+  URL_NO_LEADING_SLASH: 'The signed URL lacks its leading /',
+  TIMESTAMP_NOT_AS_SIGNED: 'The timestamp sent is not the one signed',
+  NONCE_NOT_AS_SIGNED: 'The nonce sent is not the one signed',
+  SIGNED_WITH_ANSWER_KEY: "Signed with the answer (platform) key instead of the merchant's key",
+  SERIAL_IN_DECIMAL: 'serial_no written in decimal instead of hex',
+  SERIAL_LOWER_CASE: 'serial_no written in lower case',
+  SERIAL_IS_PUB_KEY_ID: "serial_no set to the answer key's PUB_KEY_ID",
+  SIGNATURE_PLUS_AS_SPACE: 'The signature lost its "+" characters to spaces',
 };
+
+/**
+ * Every cause code, in the order of {@link CAUSE_TITLES}: for tables that must cover them all.
+ *
+ * @example
+ * ```ts
+ * for (const code of CAUSE_CODES) assert(translations[code] !== undefined);
+ * ```
+ */
+export const CAUSE_CODES: readonly CauseCode[] = Object.keys(CAUSE_TITLES) as CauseCode[];

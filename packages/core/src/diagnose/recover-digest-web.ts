@@ -98,3 +98,15 @@ export async function digestMatches(algorithm: DigestAlgorithm, message: Uint8Ar
   const computed = new Uint8Array(await globalThis.crypto.subtle.digest(name, message as Uint8Array<ArrayBuffer>));
   return computed.length === digest.length && computed.every((b, i) => b === digest[i]);
 }
+
+/**
+ * SHA-256 of `message`: how the diagnosis compares a guess with the digest a signature opens to.
+ *
+ * @example
+ * ```ts
+ * const digest = await sha256(message);
+ * ```
+ */
+export async function sha256(message: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', message as Uint8Array<ArrayBuffer>));
+}

@@ -60,3 +60,15 @@ export function digestMatches(algorithm: DigestAlgorithm, message: Uint8Array, d
     return false;
   }
 }
+
+/**
+ * SHA-256 of `message`: how the diagnosis compares a guess with the digest a signature opens to.
+ *
+ * @example
+ * ```ts
+ * const digest = await sha256(message);
+ * ```
+ */
+export async function sha256(message: Uint8Array): Promise<Uint8Array> {
+  return createHash('sha256').update(message).digest();
+}

@@ -3,7 +3,7 @@
 export { defaultEngine } from '../engines/default-engine.js';
 export { loadPrivateKey as loadPrivateKeySync } from '../keys/load-private-key.js';
 export { loadPublicKey as loadPublicKeySync } from '../keys/load-public-key.js';
-export { digestMatches, openSignature, verifiesAsPss } from '../diagnose/recover-digest.js';
+export { digestMatches, openSignature, sha256, verifiesAsPss } from '../diagnose/recover-digest.js';
 
 /**
  * Which runtime `#runtime` resolved to.

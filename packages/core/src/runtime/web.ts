@@ -5,7 +5,7 @@ import { createWebCryptoEngine } from '../engines/webcrypto-engine.js';
 import type { LoadPrivateKeyOptions } from '../keys/load-private-key.js';
 import type { KeyInput, PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
 
-export { digestMatches, openSignature, verifiesAsPss } from '../diagnose/recover-digest-web.js';
+export { digestMatches, openSignature, sha256, verifiesAsPss } from '../diagnose/recover-digest-web.js';
 
 let shared: SignatureEngine | undefined;
 
