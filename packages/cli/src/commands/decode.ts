@@ -27,8 +27,10 @@ export const decodeCommand: Command = {
 
 Prints the parsed Authorization header, the signing message with visible line ends, every body field with
 its label from the endpoint's documentation, schema errors and lint warnings. With receiver flags it also
-checks the signature and, when it fails, names the most likely cause (wrong key for the serial, body not
-the signed bytes, re-serialised JSON, trailing newline, timestamp outside the window, probe signature…).
+checks the signature and, when it fails, names the mistake the sender most likely made (\\uXXXX or \\/
+escapes, JSON keys reordered, GBK bytes, a message without its final \\n or with CRLF, a lower-case method,
+a proxy prefix in the signed URL, a serial_no in decimal or lower case, the answer key used to sign…).
+With an answer key (--answer-key or --keys) it also recognises a request signed with that key.
 
 Flags:
   --request FILE|-     a raw HTTP request (request line, headers, blank line, body)
@@ -40,6 +42,7 @@ ${RECEIVER_FLAGS_HELP}
 Examples:
   auditnotify decode --curl example.sh
   auditnotify decode --request captured.http --keys ./keys --now 1757900000
+  auditnotify decode --curl example.sh --sender-cert old_cert.pem --sender-cert new_cert.pem
 
 The exit code is 0 when the request decoded (and, with receiver flags, verified), 1 when the signature
 check failed.
@@ -49,7 +52,7 @@ ${EXIT_CODES_HELP}`,
     const { flags, clock, request } = await readCapturedRequest(args, io);
     const verify = hasReceiverFlags(flags);
     const keys = verify ? await resolveReceiver(flags, io, { needSenders: true, needAnswerKey: false }) : undefined;
-    const report = await buildDecodeReport(request, { publicKeys: keys?.publicKeys, clock });
+    const report = await buildDecodeReport(request, { publicKeys: keys?.publicKeys, answerKeys: keys?.answerPublicKeys, clock });
     if (flags.json === true) writeJson(io.stdout, report);
     else io.stdout.write(formatDecodeReport(report, clock()));
     return report.verification === undefined || report.verification.verified ? EXIT.OK : EXIT.CHECK_FAILED;

@@ -3,6 +3,7 @@
  * `--answer-key FILE --answer-key-id ID`, or `--keys DIR` for all of them) and how they resolve to the keys
  * a receiver checks requests and signs answers with.
  */
+import { createPublicKey } from 'node:crypto';
 import { loadCertificate, loadPrivateKey, loadPublicKey } from '@auditnotify/core';
 import type { PrivateKeyHandle, PublicKeyHandle } from '@auditnotify/core';
 import type { CliIo } from '../io.js';
@@ -60,6 +61,8 @@ export interface ReceiverKeys {
   answerKeys: { id: string; privateKey: PrivateKeyHandle }[];
   /** `senders` as a map, for `diagnoseSignature`. */
   publicKeys: Map<string, PublicKeyHandle>;
+  /** The public halves of `answerKeys` by id, for `diagnoseSignature` to recognise a request signed with one. */
+  answerPublicKeys: Map<string, PublicKeyHandle>;
 }
 
 /**
@@ -126,9 +129,18 @@ export async function resolveReceiver(
     const publicKey = await loadKeyFile('--sender-public-key', publicKeyPath, io, (bytes) => loadPublicKey(bytes));
     senders.push({ serialNo: serial, publicKey });
   }
-  if (senders.length === 0 && set !== undefined) {
+  // A receiver in a key rotation accepts the old and the new certificate: --sender-cert adds to the set's.
+  if (set !== undefined) {
     const cert = await loadKeyFile('--keys', set.senderCert, io, (bytes) => loadCertificate(bytes));
-    senders.push({ serialNo: cert.serialNo, publicKey: cert.publicKey });
+    senders.unshift({ serialNo: cert.serialNo, publicKey: cert.publicKey });
+  }
+  const seen = new Map<string, string>();
+  for (const sender of senders) {
+    const previous = seen.get(sender.serialNo);
+    if (previous !== undefined && previous !== sender.publicKey.fingerprint) {
+      throw usageError(`two different keys are given for serial_no ${sender.serialNo}; each serial must name one key`, { flag: '--sender-cert' });
+    }
+    seen.set(sender.serialNo, sender.publicKey.fingerprint);
   }
   if (options.needSenders && senders.length === 0) {
     throw usageError('missing --sender-cert FILE (or --sender-public-key FILE --sender-serial HEX, or --keys DIR)', {
@@ -150,5 +162,9 @@ export async function resolveReceiver(
     throw usageError('missing --answer-key FILE --answer-key-id ID (or --keys DIR)', { flag: '--answer-key' });
   }
 
-  return { senders, answerKeys, publicKeys: new Map(senders.map((s) => [s.serialNo, s.publicKey])) };
+  const answerPublicKeys = new Map(
+    answerKeys.map((key) => [key.id, loadPublicKey(createPublicKey(key.privateKey.keyObject).export({ type: 'spki', format: 'pem' }))]),
+  );
+  const unique = senders.filter((sender, i) => senders.findIndex((other) => other.serialNo === sender.serialNo) === i);
+  return { senders: unique, answerKeys, publicKeys: new Map(unique.map((s) => [s.serialNo, s.publicKey])), answerPublicKeys };
 }

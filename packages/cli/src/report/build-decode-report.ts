@@ -88,6 +88,8 @@ export interface DecodeReport {
 export interface BuildDecodeReportOptions {
   /** Senders' public keys by serial_no: when given, the report includes core's signature diagnosis. */
   publicKeys?: ReadonlyMap<string, PublicKeyHandle> | undefined;
+  /** The receiver's answer public keys by id: a request signed with one of them is named as such. */
+  answerKeys?: ReadonlyMap<string, PublicKeyHandle> | undefined;
   clock?: Clock | undefined;
 }
 
@@ -188,6 +190,7 @@ export async function buildDecodeReport(
       headers: request.headers,
       body: request.body,
       publicKeys: options.publicKeys,
+      ...(options.answerKeys === undefined ? {} : { answerKeys: options.answerKeys }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     verification = {

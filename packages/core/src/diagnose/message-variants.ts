@@ -80,6 +80,7 @@ export function bodyVariants(body: Uint8Array): MessagePart[] {
       add('body_compact_json', 'the body parsed and serialised again without spaces (JSON.stringify)', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, COMPACT)));
       add('body_pretty_json', 'the body parsed and serialised again with 2-space indentation', 'BODY_RESERIALISED', encoder.encode(JSON.stringify(json.value, null, 2)));
       add('body_sorted_keys', 'the body with its JSON keys in alphabetical order (a Go map, a sorted dictionary)', 'JSON_KEYS_REORDERED', encoder.encode(stringify(json.value, { ...COMPACT, sortKeys: true })));
+      add('body_spaced_json', 'the body serialised again with ", " and ": " separators (Python json.dumps(ensure_ascii=False))', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, { itemSep: ', ', keySep: ': ' })));
       add('body_python_json', 'the body serialised again with ", " and ": " separators and \\u escapes (Python json.dumps)', 'BODY_RESERIALISED', encoder.encode(stringify(json.value, { itemSep: ', ', keySep: ': ', asciiOnly: true })));
       add('body_ascii_escaped', 'the body serialised again with non-ASCII characters as \\uXXXX escapes', 'JSON_UNICODE_ESCAPED', encoder.encode(stringify(json.value, { ...COMPACT, asciiOnly: true })));
       if (typeof json.value === 'string' && tryJson(json.value).ok) {
