@@ -36,6 +36,25 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
     PATH_REWRITTEN: '代理改写了请求路径',
     WRONG_KEY: '使用了错误的公钥验签',
     BODY_NOT_SIGNED_BYTES: '签名的字节不是实际发送的字节',
+    JSON_UNICODE_ESCAPED: '中文被签名或发送为 \\uXXXX 转义',
+    JSON_SLASHES_ESCAPED: '斜杠被签名或发送为 \\/ 转义',
+    JSON_KEYS_REORDERED: '签名后 JSON 字段顺序被改变',
+    BODY_DOUBLE_ENCODED: '报文主体被当作 JSON 字符串再次编码后发送',
+    BODY_SIGNED_EMPTY: '对空的报文主体签了名',
+    BODY_SIGNED_AS_GBK: '报文主体以 GBK 字节签名',
+    BODY_SENT_AS_LATIN1: '报文主体以 ISO-8859-1 发送,中文变成了“?”',
+    MESSAGE_NO_FINAL_NEWLINE: '签名串缺少最后的 \\n',
+    MESSAGE_CRLF: '签名串使用了 CRLF 换行',
+    METHOD_LOWER_CASE: 'HTTP 方法以小写签名',
+    URL_PROXY_PREFIX_SIGNED: '签名的 URL 带有反向代理的路径前缀',
+    URL_NO_LEADING_SLASH: '签名的 URL 缺少开头的 /',
+    TIMESTAMP_NOT_AS_SIGNED: '发送的时间戳不是签名时用的时间戳',
+    NONCE_NOT_AS_SIGNED: '发送的随机串不是签名时用的随机串',
+    SIGNED_WITH_ANSWER_KEY: '用应答(平台)密钥而不是商户密钥签名',
+    SERIAL_IN_DECIMAL: 'serial_no 写成了十进制',
+    SERIAL_LOWER_CASE: 'serial_no 写成了小写',
+    SERIAL_IS_PUB_KEY_ID: 'serial_no 填成了微信支付公钥 ID(PUB_KEY_ID)',
+    SIGNATURE_PLUS_AS_SPACE: '签名值中的“+”变成了空格',
   },
   causeExplanation: {
     AUTH_MISSING: '请求没有携带 Authorization 头,无法验签。发送方须按 protocol.md §3 携带 WECHATPAY2-SHA256-RSA2048 认证信息。',
@@ -68,6 +87,38 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
       '签名不是用该序列号所对应公钥的私钥生成的:商户证书与微信支付公钥、或两个序列号被混用了;也可能签名在传输中被损坏(protocol.md §7 第 2 条)。',
     BODY_NOT_SIGNED_BYTES:
       '密钥是对的,但对方签名的签名串与按收到的内容构造的签名串不同,且不属于常见错误。请对实际发送的字节(以及完全相同的请求路径和查询参数)只签名一次(protocol.md §7 第 5 条)。',
+    JSON_UNICODE_ESCAPED:
+      '发送方把 JSON 序列化了两次且设置不同:一次把中文写成 \\uXXXX 转义,一次写成原始 UTF-8。请只序列化一次,签名和发送同一个字符串(PHP:两处都用 json_encode($data, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);Python:两处都用 json.dumps(data, ensure_ascii=False))。',
+    JSON_SLASHES_ESCAPED:
+      '发送方把 JSON 序列化了两次且设置不同:一次把“/”写成“\\/”(PHP json_encode 的默认行为),一次没有。请只用 JSON_UNESCAPED_SLASHES 序列化一次,签名和发送同一个字符串。',
+    JSON_KEYS_REORDERED:
+      '发送方签名时 JSON 字段是一种顺序,发送时是另一种顺序(签名后又把 map 或字典重新序列化了,例如 Go 的 map 会按键排序)。请只序列化一次,对该字符串签名并原样发送。',
+    BODY_DOUBLE_ENCODED:
+      '发送方把已经序列化好的 JSON 字符串又交给会再次序列化的客户端(例如给 axios 或 requests 传字符串并指定 JSON),于是一边是 JSON 文本,另一边是它的 JSON 字符串字面量。请只序列化一次:对 JSON 文本签名,并把它作为原始报文主体发送。',
+    BODY_SIGNED_EMPTY: '发送方在报文主体填入之前就生成了签名(或对 POST 请求用了空字符串),签名串的报文主体一行是空的。请在报文主体确定之后,对实际发送的字节签名。',
+    BODY_SIGNED_AS_GBK:
+      '发送方用平台默认字符集把签名串转成字节(在中文 Windows 上,不带参数的 String.getBytes() 得到的是 GBK),而报文主体按 UTF-8 发送。签名时请明确使用 UTF-8:message.getBytes(StandardCharsets.UTF_8)。',
+    BODY_SENT_AS_LATIN1:
+      '密钥是对的,但报文主体中本应是中文的地方变成了“?”:发送方的 HTTP 客户端按 ISO-8859-1 编码报文主体(Apache HttpClient 的 StringEntity 未指定字符集,或 Content-Type 不带 charset=UTF-8),而签名是对 UTF-8 文本做的。请明确以 UTF-8 构造报文主体(new StringEntity(json, ContentType.APPLICATION_JSON) 或 “application/json; charset=UTF-8”),并对实际发送的字节签名(protocol.md §7 第 7 条)。',
+    MESSAGE_NO_FINAL_NEWLINE: '签名串的报文主体一行之后也必须以“\\n”结尾:METHOD\\nURL\\nTIMESTAMP\\nNONCE\\nBODY\\n。请在拼接各行的代码中补上最后的“\\n”(protocol.md §3)。',
+    MESSAGE_CRLF:
+      '签名串的每一行只能以“\\n”结尾。发送方的代码用了平台换行符(Java String.format 中的“%n”、System.lineSeparator()、Windows 上的 PHP_EOL),写出的是“\\r\\n”;请用“\\n”拼接各行(protocol.md §3)。',
+    METHOD_LOWER_CASE: '签名串中的 HTTP 方法必须大写(“POST”)。发送方的代码直接取了客户端选项中的方法(例如 axios 的 method: \'post\');请在签名前转为大写(protocol.md §3)。',
+    URL_PROXY_PREFIX_SIGNED:
+      '发送方对它请求的 URL 签名,其中带有反向代理的路径前缀;代理转发时去掉了前缀,接收方按去掉前缀后的路径验签。请对接收方看到的路径签名(把前缀与签名路径分开配置),或让代理保留原路径。',
+    URL_NO_LEADING_SLASH: '签名串中的 URL 必须是以“/”开头的绝对路径。发送方的代码对相对路径签了名(与以“/”结尾的基础 URL 拼接时去掉了开头的“/”);请对“/”+ 路径签名。',
+    TIMESTAMP_NOT_AS_SIGNED: '发送方读取了两次时钟:一次用于签名串,一次用于发送的时间戳。请只读取一次,两处使用同一个值。',
+    NONCE_NOT_AS_SIGNED: '发送方生成了两次随机串(或改变了大小写):一次用于签名串,一次用于请求头。请只生成一次,两处使用同一个字符串。',
+    SIGNED_WITH_ANSWER_KEY:
+      '请求是用接收方签名应答所用的密钥(微信支付平台密钥)的私钥签名的,而不是商户 API 私钥。请用商户私钥(apiclient_key.pem)为请求签名,其证书序列号就是发送的 serial_no;平台密钥只用于验证应答(protocol.md §7 第 2 条)。',
+    SERIAL_IN_DECIMAL:
+      'serial_no 是证书序列号的十进制写法:发送方的代码把证书序列号当作整数输出(Java 的 String.valueOf(cert.getSerialNumber())、Go 的 cert.SerialNumber.String())。请以大写十六进制发送(getSerialNumber().toString(16).toUpperCase()、fmt.Sprintf("%X", …))。',
+    SERIAL_LOWER_CASE:
+      'serial_no 是证书序列号的小写写法。序列号按原样比较:请以大写十六进制发送证书序列号(Java:getSerialNumber().toString(16).toUpperCase();Go:fmt.Sprintf("%X", cert.SerialNumber);或 openssl x509 -noout -serial)。',
+    SERIAL_IS_PUB_KEY_ID:
+      'serial_no 填成了应答(微信支付)公钥的 ID(PUB_KEY_ID_…)。serial_no 应是为请求签名的密钥对应的证书序列号,即商户 API 证书序列号;PUB_KEY_ID 只用于 Wechatpay-Serial。',
+    SIGNATURE_PLUS_AS_SPACE:
+      '把签名值中的空格改回“+”后即可验签通过:签名值在签名代码与线路之间经过了 URL 或表单解码(application/x-www-form-urlencoded 会把“+”变成空格)。请把 Base64 签名值原样放入请求头,不要做 URL 编码或解码。',
   },
   check: {
     authorization: 'Authorization 请求头',
