@@ -7,7 +7,7 @@
 // Method: rounds interleave every subject (each case's diagnosis, the plain verification, verify-each), so
 // drift of the machine hits all alike; per-call times give median and p99.
 import { createPublicKey } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseRawHttpRequest, type RawHttpRequest } from '../src/decode/index.js';
