@@ -7,9 +7,9 @@
 //
 // Run: node test-vectors/corpus/generate.mjs
 // RSASSA-PKCS1-v1_5 is deterministic and every input is fixed, so a rerun writes the same bytes (the rotation
-// certificate is made once and then kept).
+// certificate is made once and then kept), except the RSA-PSS case, whose salt is random by design.
 import { execFileSync } from 'node:child_process';
-import { createPrivateKey, createSign, X509Certificate } from 'node:crypto';
+import { constants, createPrivateKey, createSign, sign as signWith, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,10 @@ const gbk = (text) => {
 const latin1Lossy = (text) => text.replace(/[^\u0000-\u00ff]/g, '?');
 const utf8 = (text) => Buffer.from(text, 'utf8');
 const lines = (parts, eol = '\n', final = true) => Buffer.concat([utf8(parts.slice(0, -1).map((p) => p + eol).join('')), Buffer.isBuffer(parts.at(-1)) ? parts.at(-1) : utf8(parts.at(-1)), utf8(final ? eol : '')]);
-const sign = (key, message) => createSign('RSA-SHA256').update(message).sign(key, 'base64');
+const sign = (key, message, pss = false) =>
+  pss
+    ? signWith('sha256', message, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }).toString('base64')
+    : createSign('RSA-SHA256').update(message).sign(key, 'base64');
 
 // One case: what was sent, and how the sender got its signature wrong (`signed` overrides the signed parts).
 // Each mistake cites the public thread it was reported in.
@@ -85,6 +88,9 @@ const CASES = [
   { id: 'timestamp-read-twice', expect: 'TIMESTAMP_NOT_AS_SIGNED', language: 'Java', thread: 'https://github.com/binarywang/WxJava/issues/284', title: 'The clock read once for the signature and again (a second later) for the header', body: compact(documented), signed: { timestamp: TIMESTAMP - 1 } },
   { id: 'nonce-generated-twice', expect: 'NONCE_NOT_AS_SIGNED', language: 'Java', thread: 'https://github.com/binarywang/WxJava/issues/284', title: 'nonce_str = String.valueOf(System.currentTimeMillis()), generated again for the header', body: compact(documented), nonce: '1757900000123', signed: { nonce: '1757900000118' } },
   { id: 'python-spaced-json', expect: 'BODY_RESERIALISED', language: 'Python', thread: 'https://github.com/minibear2021/wechatpayv3/issues/92', title: 'Signed json.dumps with ", " and ": " separators, the HTTP client sent compact JSON', body: compact(rejected), signed: { body: JSON.stringify(rejected).replace(/","/g, '", "').replace(/":"/g, '": "') } },
+  { id: 'signed-with-rsa-pss', expect: 'SIGNATURE_ALGORITHM', language: 'Python', thread: 'https://github.com/minibear2021/wechatpayv3/issues/88', title: 'Signed with RSA-PSS padding instead of PKCS#1 v1.5', body: compact(documented), signed: { pss: true } },
+  { id: 'timestamp-in-milliseconds', expect: 'TIMESTAMP_IN_MILLISECONDS', language: 'Node', thread: 'https://github.com/raohuaming/meteor-wechat-js/issues/3', title: 'The timestamp taken from Date.now(): milliseconds, signed and sent', body: compact(documented), timestamp: TIMESTAMP * 1000 + 123 },
+  { id: 'query-not-signed', expect: 'QUERY_MISMATCH', language: 'Node', thread: 'https://github.com/hpyer/node-easywechat/issues/60', title: 'The notify URL carries a query string that the signed URL left out', body: compact(documented), url: `${PATH}?source=wechatpay`, signed: { url: PATH } },
   { id: 'signed-empty-body', expect: 'BODY_SIGNED_EMPTY', language: 'Node', thread: 'https://github.com/TheNorthMemory/wechatpay-axios-plugin/issues/58', title: 'The signature made before the body was attached: an empty body line', body: compact(documented), signed: { body: '' } },
 ];
 
@@ -97,14 +103,16 @@ for (const c of CASES) {
   const nonce = c.nonce ?? NONCE;
   const body = Buffer.isBuffer(c.body) ? c.body : utf8(c.body);
   const signedBody = signed.body === undefined ? body : Buffer.isBuffer(signed.body) ? signed.body : utf8(signed.body);
-  const message = lines([signed.method ?? 'POST', signed.url ?? PATH, String(signed.timestamp ?? TIMESTAMP), signed.nonce ?? nonce, signedBody], signed.eol ?? '\n', signed.final ?? true);
-  const signature = sign(signed.key === 'answer' ? answerKey : merchantKey, message);
-  const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${TIMESTAMP}",serial_no="${c.serialNo ?? SERIAL}"`;
+  const url = c.url ?? PATH;
+  const timestamp = c.timestamp ?? TIMESTAMP;
+  const message = lines([signed.method ?? 'POST', signed.url ?? url, String(signed.timestamp ?? timestamp), signed.nonce ?? nonce, signedBody], signed.eol ?? '\n', signed.final ?? true);
+  const signature = sign(signed.key === 'answer' ? answerKey : merchantKey, message, signed.pss === true);
+  const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${c.serialNo ?? SERIAL}"`;
   const headers = { Host: HOST, Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json', 'Wechatpay-Serial': PUB_KEY_ID, ...(c.headers ?? {}) };
-  const head = [`POST ${PATH} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${body.length}`, '', ''].join('\r\n');
+  const head = [`POST ${url} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${body.length}`, '', ''].join('\r\n');
   writeFileSync(join(out, `${c.id}.http`), Buffer.concat([utf8(head), body]));
   if (body.includes(0x27)) throw new Error(`${c.id}: the body holds a single quote, which the curl form cannot quote`);
-  const curl = [`curl -X POST 'https://${HOST}${PATH}'`, ...Object.entries(headers).filter(([k]) => k !== 'Host').map(([k, v]) => `-H '${k}: ${v}'`), `--data-raw '${body.toString('utf8')}'`].join(' \\\n  ');
+  const curl = [`curl -X POST 'https://${HOST}${url}'`, ...Object.entries(headers).filter(([k]) => k !== 'Host').map(([k, v]) => `-H '${k}: ${v}'`), `--data-raw '${body.toString('utf8')}'`].join(' \\\n  ');
   writeFileSync(join(out, `${c.id}.sh`), `${curl}\n`);
   manifest.push({ id: c.id, title: c.title, expect: c.expect, ...(c.language ? { language: c.language } : {}), thread: c.thread, senderCerts: [...(c.extraCerts ?? []).map((f) => `corpus/${f}`), 'sender/apiclient_cert.pem'], now: TIMESTAMP });
 }

@@ -98,12 +98,3 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   SIGNATURE_PLUS_AS_SPACE: 'The signature lost its "+" characters to spaces',
 };
 
-/**
- * Every cause code, in the order of {@link CAUSE_TITLES}: for tables that must cover them all.
- *
- * @example
- * ```ts
- * for (const code of CAUSE_CODES) assert(translations[code] !== undefined);
- * ```
- */
-export const CAUSE_CODES: readonly CauseCode[] = Object.keys(CAUSE_TITLES) as CauseCode[];

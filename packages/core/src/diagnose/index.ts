@@ -10,4 +10,4 @@ export {
   type LikelyCause,
   type DiagnosisFailedCheck,
 } from './diagnose-signature.js';
-export { CAUSE_CODES, CAUSE_TITLES, type CauseCode } from './causes.js';
+export { CAUSE_TITLES, type CauseCode } from './causes.js';
