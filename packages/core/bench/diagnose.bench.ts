@@ -13,9 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { parseRawHttpRequest, type RawHttpRequest } from '../src/decode/index.js';
 import { diagnoseSignature } from '../src/diagnose/index.js';
 import { defaultEngine } from '../src/engines/default-engine.js';
-import { loadCertificate, loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
-import { parseAuthorization } from '../src/signing/parse-authorization.js';
-import { buildRequestMessage } from '../src/signing/request-message.js';
+import { loadCertificate, loadPublicKey } from '../src/keys/index.js';
+import { buildRequestMessage, parseAuthorization } from '../src/protocol/index.js';
 import type { PublicKeyHandle } from '../src/types.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -24,7 +23,8 @@ const read = (path: string) => readFileSync(fileURLToPath(new URL(path, vectors)
 const manifest = JSON.parse(read('corpus/manifest.json').toString('utf8')) as { answerKeyId: string; cases: { id: string; expect: string }[] };
 const current = loadCertificate(read('sender/apiclient_cert.pem'));
 const rotation = loadCertificate(read('corpus/rotation_cert.pem'));
-const answerPublic = loadPublicKey(createPublicKey(loadPrivateKey(read('receiver/wxp_key.pem')).keyObject).export({ type: 'spki', format: 'pem' }));
+// The answer key's public half, derived from its private key as a receiver holding only wxp_key.pem would.
+const answerPublic = loadPublicKey(createPublicKey(read('receiver/wxp_key.pem')).export({ type: 'spki', format: 'pem' }));
 const publicKeys = new Map<string, PublicKeyHandle>([[rotation.serialNo, rotation.publicKey], [current.serialNo, current.publicKey]]);
 const answerKeys = new Map([[manifest.answerKeyId, answerPublic]]);
 const engine = defaultEngine();

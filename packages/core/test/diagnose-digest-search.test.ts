@@ -9,7 +9,7 @@ import { encodeGbk } from '../src/diagnose/gbk-encode.js';
 import { escapeSlashes, escapeUnicode, unescapeSlashes, unescapeUnicode } from '../src/diagnose/json-escapes.js';
 import { createNodeEngine } from '../src/engines/index.js';
 import { loadPrivateKey, loadPublicKey } from '../src/keys/index.js';
-import { buildAuthorization, buildRequestMessage, buildResponseMessage } from '../src/signing/index.js';
+import { buildAuthorization, buildRequestMessage, buildResponseMessage } from '../src/protocol/index.js';
 
 const dir = new URL('../../../test-vectors/', import.meta.url);
 const vectors = JSON.parse(readFileSync(new URL('vectors.json', dir), 'utf8')) as { mchid: string; serial_no: string; wechatpay_public_key_id: string };

@@ -3,7 +3,7 @@
  * `--answer-key FILE --answer-key-id ID`, or `--keys DIR` for all of them) and how they resolve to the keys
  * a receiver checks requests and signs answers with.
  */
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { loadCertificate, loadPrivateKey, loadPublicKey } from '@auditnotify/core';
 import type { PrivateKeyHandle, PublicKeyHandle } from '@auditnotify/core';
 import type { CliIo } from '../io.js';
@@ -163,7 +163,7 @@ export async function resolveReceiver(
   }
 
   const answerPublicKeys = new Map(
-    answerKeys.map((key) => [key.id, loadPublicKey(createPublicKey(key.privateKey.keyObject).export({ type: 'spki', format: 'pem' }))]),
+    answerKeys.map((key) => [key.id, loadPublicKey(createPublicKey(createPrivateKey({ key: Buffer.from(key.privateKey.pkcs8Der), format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'pem' }))]),
   );
   const unique = senders.filter((sender, i) => senders.findIndex((other) => other.serialNo === sender.serialNo) === i);
   return { senders: unique, answerKeys, publicKeys: new Map(unique.map((s) => [s.serialNo, s.publicKey])), answerPublicKeys };
