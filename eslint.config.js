@@ -37,7 +37,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: frameworks, message: 'core imports no framework and no Electron (design.md, dependency rules).' },
+            { group: frameworks, message: 'core imports no framework and no Electron (docs/architecture.md, dependency rules).' },
             { group: ['@auditnotify/*'], message: 'core depends on nothing else of the monorepo.' },
             noApps,
           ],

@@ -1,7 +1,7 @@
 /**
  * UI benchmark of the inspector in browser mode, driven in Debian Chromium:
  *   1. cold start: `node dist/start.js --browser` with an empty data directory (keys generated, receiver
- *      started) → URL printed → first interactive paint (the Compose form showing the seed's example);
+ *      started) → URL printed → first interactive paint (the Compose form showing the documentation's example);
  *   2. the compose → signed → sent → verified round trip as a user sees it in the UI;
  *   3. baseline, same run: the same round trip through the bridge API without the UI.
  * Prints median / p95 and writes docs/benchmarks-inspector.md.
@@ -36,7 +36,7 @@ const newDataDir = () => {
 
 async function openInteractive(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  // In-page clock: milliseconds from navigation start until the form shows the seed's request number.
+  // In-page clock: milliseconds from navigation start until the form shows the documentation's request number.
   const handle = await page.waitForFunction(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="field-out_request_no"]');
     return input?.value ? performance.now() : 0;

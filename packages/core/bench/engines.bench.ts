@@ -1,6 +1,6 @@
 // `npm run bench` in packages/core: sign and verify throughput of every engine beside raw `node:crypto`
 // with a pre-loaded KeyObject (the baseline, measured in the same run), printed as Markdown.
-// Goals (design.md, crypto engine): Node engine ≥ 0.95× raw signing and ≥ 0.90× raw verifying.
+// Goal (docs/benchmarks-core.md): Node engine ≥ 0.95× raw signing and ≥ 0.90× raw verifying.
 //
 // Method: after a warm-up, baseline and candidate run in alternating short slices (see `compare`), so
 // drift of the machine (turbo, other load) hits both sides alike.
@@ -38,7 +38,7 @@ const publicKey: PublicKeyHandle = {
   fingerprint,
 };
 
-// A realistic request message: the seed's example notification (protocol.md §3).
+// A realistic request message: the documentation's example notification (protocol.md §3).
 const message = buildRequestMessage({
   method: 'POST',
   url: '/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify',
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       );
     rows.push(await compare('verify', rawVerify, parallel(`raw node:crypto verify on the thread pool, ${inFlight} in flight`, pooled, inFlight), SLICES / 2));
   }
-  // For scale (design.md): parsing the PEM on every call, as naive integrations do.
+  // For scale (docs/benchmarks-core.md): parsing the PEM on every call, as naive integrations do.
   rows.push(await compare('sign', rawSign, sync('raw node:crypto, PEM parsed per call', () => cryptoSign('sha256', message, privatePem).toString('base64')), SLICES / 2));
 
   const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -102,7 +102,7 @@ describe('client ↔ receiver over real HTTP', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('reports lint warnings of a notification it sent (fail fields with PASS, as in the seed)', async () => {
+  it('reports lint warnings of a notification it sent (fail fields with PASS, as in the documentation’s example)', async () => {
     const { server } = await receiverServer();
     const result = await client({ hosts: [server.origin] }).send({ ...SAMPLE, fail_code: '1001', fail_msg: 'IDCARD_ILLEGAL' });
     expect(result.warnings.map((warning) => warning.code)).toContain('FAIL_FIELDS_WITH_PASS');

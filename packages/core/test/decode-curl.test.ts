@@ -10,12 +10,12 @@ const NOTIFY_PATH = '/v3/aggracct-bc/wb-channel/control-orders/info/update/resul
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 const SEED_CURL = sampleCurlCommand();
-// The body of the seed's 请求示例 as written between the single quotes of its -d: the decoder must keep it byte
+// The body of the documentation's 请求示例 as written between the single quotes of its -d: the decoder must keep it byte
 // for byte (layout, spaces before the colons, line breaks).
 const SEED_BODY = /-d '([^']*)'/.exec(SEED_CURL)?.[1] ?? '';
 
 describe('parseCurlCommand', () => {
-  it("decodes the seed's example: continuations, escaped quotes and a body spanning lines", () => {
+  it("decodes the documentation's example: continuations, escaped quotes and a body spanning lines", () => {
     const req = parseCurlCommand(SEED_CURL);
     expect(req.method).toBe('POST');
     expect(req.url).toBe(NOTIFY_PATH);

@@ -47,7 +47,7 @@ describe('receiver: accepting', () => {
     expect(context.requestId).toBe(response.headers['Request-ID']);
   });
 
-  it('gives the handler unknown fields and warnings, and accepts fail fields with PASS as the seed sends them', async () => {
+  it('gives the handler unknown fields and warnings, and accepts fail fields with PASS as the documentation’s example sends them', async () => {
     const { receiver, handler } = setup();
     const body = JSON.stringify({ ...SAMPLE, fail_code: '1001', fail_msg: 'IDCARD_ILLEGAL', future_field: 1 });
     const response = await receiver.handle(signedRequest({ body }));

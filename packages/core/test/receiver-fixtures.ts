@@ -41,7 +41,7 @@ export function freshKeys(): KeyPair {
   return pair(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey.export({ type: 'spki', format: 'pem' }).toString());
 }
 
-/** The seed's example notification, compact. */
+/** The documentation's example notification, compact. */
 export const SAMPLE = {
   out_request_no: 'htozr8denqegbt6tk6u10iymo7yww5pn',
   mchid: MCHID,

@@ -1,4 +1,4 @@
-// createReceiver is synchronous and refuses bad options at start-up with INVALID_OPTIONS (design.md, three
+// createReceiver is synchronous and refuses bad options at start-up with INVALID_OPTIONS (docs/architecture.md, three
 // tiers of failure), naming the option and never echoing key material.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';

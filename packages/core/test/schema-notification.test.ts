@@ -19,7 +19,7 @@ import {
 import { AuditNotifyError } from '../src/errors.js';
 import { sampleNotification } from '../src/testing.js';
 
-// The seed's own example body (请求示例): fail_code/fail_msg sent with PASS.
+// The documentation's own example body (请求示例): fail_code/fail_msg sent with PASS.
 const SEED_EXAMPLE = sampleNotification();
 
 function paramError(value: unknown): AuditNotifyError {
@@ -32,7 +32,7 @@ function paramError(value: unknown): AuditNotifyError {
 }
 
 describe('parseNotification', () => {
-  it("accepts the seed's own example (fail fields with PASS) with FAIL_FIELDS_WITH_PASS warnings only", () => {
+  it("accepts the documentation's own example (fail fields with PASS) with FAIL_FIELDS_WITH_PASS warnings only", () => {
     const parsed = parseNotification(SEED_EXAMPLE);
     expect(parsed.notification).toEqual(SEED_EXAMPLE);
     expect(parsed.unknownFields).toEqual([]);
@@ -147,7 +147,7 @@ describe('parseNotification', () => {
     expect(String(error.detail?.issue)).toContain('must be a JSON object');
   });
 
-  it('names the first bad field in the seed order and lists every issue', () => {
+  it('names the first bad field in the documentation’s order and lists every issue', () => {
     const error = paramError({ fail_msg: 'x'.repeat(2000), audit_result: 'NO', mchid: 1 });
     expect(error.detail?.field).toBe('out_request_no');
     expect((error.detail?.issues as { field: string }[]).map((i) => i.field)).toEqual([
@@ -225,7 +225,7 @@ describe('lintNotification', () => {
 });
 
 describe('field metadata', () => {
-  it("lists every field of the seed in the seed's order with its Chinese label and limits", () => {
+  it("lists every field of the endpoint's documentation in the documentation's order with its Chinese label and limits", () => {
     expect(NOTIFICATION_FIELDS.map((f) => [f.name, f.required, f.labelZh, f.maxBytes])).toEqual([
       ['out_request_no', true, '资料更新请求单号', 64],
       ['mchid', true, '商户号', undefined],

@@ -1,4 +1,4 @@
-// One suite, every engine (design.md: "All engines pass one shared vector suite"). Keys and vectors come
+// One suite, every engine (docs/architecture.md, layers of core: every engine passes this suite). Keys and vectors come
 // from the openssl-made test material of test-vectors/: public, never for real use.
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 /**
  * Registers one `ipcMain.handle` per API method. Every call is answered only when it comes from the main
  * window's own page (its `webContents` and the app's origin) and its input passes the method's zod schema
- * (design.md, Electron rules); anything else gets a typed `FORBIDDEN` / `INVALID_INPUT` error.
+ * (docs/architecture.md, Electron rules); anything else gets a typed `FORBIDDEN` / `INVALID_INPUT` error.
  */
 import { API_METHODS, channelOf, type ApiResult } from '../shared/api.js';
 import type { ApiHandlers } from './api-handlers.js';

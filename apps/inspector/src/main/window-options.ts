@@ -1,6 +1,6 @@
 /**
  * The main window's options. `webPreferences` are the security boundary between the page and the machine
- * (design.md, Electron rules): a test reads them back and fails on any weakening.
+ * (docs/architecture.md, Electron rules): a test reads them back and fails on any weakening.
  */
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Building blocks shared by the request and answer schemas of the inspector API. Bytes cross IPC as
- * Base64 strings next to a UTF-8 rendering; private keys never cross at all (design.md, dependency rules).
+ * Base64 strings next to a UTF-8 rendering; private keys never cross at all (docs/architecture.md, dependency rules).
  */
 import { z } from 'zod';
 

@@ -17,7 +17,7 @@ export const composeSampleInputSchema = z
   .object({ auditResult: z.enum(['PASS', 'REJECT']).optional() })
   .strict();
 /**
- * `compose.sample` answer: the seed's example as an object and as pretty text to edit, and the seed's curl
+ * `compose.sample` answer: the documentation's example as an object and as pretty text to edit, and the documentation's curl
  * request example (Decode's sample input; the renderer cannot import core, so the backend delivers it).
  *
  * @example
@@ -65,7 +65,7 @@ export const fieldReportSchema = z.object({
   description: z.string(),
   maxBytes: z.number().int().optional(),
   enum: z.array(z.string()).optional(),
-  /** The seed's labels of the allowed values, in the order of `enum` (core's `NOTIFICATION_FIELDS`). */
+  /** The documentation's labels of the allowed values, in the order of `enum` (core's `NOTIFICATION_FIELDS`). */
   enumValues: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
   present: z.boolean(),
   value: z.unknown().optional(),

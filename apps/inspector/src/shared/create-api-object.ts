@@ -19,7 +19,7 @@ export function createApiObject(transport: ApiTransport): AuditNotifyApi {
   for (const method of API_METHODS) {
     const [namespace, name] = method.split('.') as [string, string];
     const group = (api[namespace] ??= {});
-    // Each function names exactly one method: the renderer can never choose a channel (design.md, Electron rules).
+    // Each function names exactly one method: the renderer can never choose a channel (docs/architecture.md, Electron rules).
     group[name] = (input?: unknown) => transport(method, input ?? {});
   }
   return api as unknown as AuditNotifyApi;

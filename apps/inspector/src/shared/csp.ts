@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of the inspector's pages, set as a response header both by the desktop app's
  * `app://` protocol and by the browser-mode server: scripts and styles only from the app itself, no inline
- * script, no eval, no remote anything (design.md, Electron rules: strict CSP). `connect-src 'self'` lets the
+ * script, no eval, no remote anything (docs/architecture.md, Electron rules: strict CSP). `connect-src 'self'` lets the
  * browser-mode page call its bridge server; the desktop app talks over IPC only.
  *
  * @example

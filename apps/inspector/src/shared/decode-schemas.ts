@@ -26,7 +26,7 @@ import { fieldReportSchema } from './compose-schemas.js';
 export const decodeSourceSchema = z.discriminatedUnion('kind', [
   /** A raw HTTP/1.1 request (request line, headers, blank line, body), as text or exact bytes. */
   z.object({ kind: z.literal('raw-http'), text: z.string().max(2 * 1024 * 1024).optional(), base64: base64Schema.optional() }),
-  /** A curl command line (the seed's example works). */
+  /** A curl command line (the documentation's example works). */
   z.object({ kind: z.literal('curl'), text: z.string().max(2 * 1024 * 1024) }),
   /** Separate pieces: header lines (`Name: value` per line) and a body. */
   z.object({

@@ -1,7 +1,7 @@
 /**
  * The one list of inspector API methods. Each method is one IPC channel (`auditnotify:<method>`) in the
  * desktop app and one route (`POST /api/<method>`) of the local bridge server in browser mode
- * (design.md: "IPC channels in one shared list"). This file imports nothing so the preload bundle and
+ * (docs/architecture.md, Electron rules: IPC channels in one shared list). This file imports nothing so the preload bundle and
  * the renderer can use it without pulling in schemas.
  *
  * @example

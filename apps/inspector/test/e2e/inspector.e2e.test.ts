@@ -30,12 +30,12 @@ const text = async (page: Page, testId: string) => (await page.getByTestId(testI
 
 // Each test drives a real browser against a real backend; on a loaded CI machine that takes seconds.
 describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, () => {
-  it('opens on Compose with the seed example on first start', async () => {
+  it('opens on Compose with the documentation’s example on first start', async () => {
     const page = await openApp();
     expect(await page.getByTestId('compose-pane').isVisible()).toBe(true);
     expect(await page.getByTestId('compose-raw').inputValue()).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');
     expect(await page.getByTestId('field-out_request_no').inputValue()).toBe('htozr8denqegbt6tk6u10iymo7yww5pn');
-    // The seed sends fail_code with PASS: the composer accepts it and warns.
+    // The documentation's example sends fail_code with PASS: the composer accepts it and warns.
     await page.getByTestId('compose-warning').first().waitFor();
     await screenshot(page, 'compose');
     await page.close();
@@ -89,7 +89,7 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     await page.close();
   });
 
-  it('decodes the seed curl example into labelled fields', async () => {
+  it('decodes the documentation’s curl example into labelled fields', async () => {
     const page = await openApp('zh');
     await page.getByTestId('nav-decode').click();
     await page.getByTestId('decode-sample-curl').click();
@@ -98,7 +98,7 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     expect(await text(page, 'decode-field-out_request_no')).toContain('资料更新请求单号');
     expect(await text(page, 'decode-field-out_request_no')).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');
     expect(await text(page, 'decode-field-audit_result')).toContain('PASS');
-    // The seed elides its signature ("..."): never verified.
+    // The documentation's example elides its signature ("..."): never verified.
     expect(await page.getByTestId('decode-verdict').getAttribute('data-kind')).not.toBe('verified');
     expect(await text(page, 'decode-warning')).toContain('只对 REJECT 有意义');
     await screenshot(page, 'decode-curl');
@@ -214,7 +214,7 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     expect(await text(page, 'nav-compose')).toContain('编排');
     expect(await page.getByTestId('compose-form').textContent()).toContain('资料更新请求单号');
     expect(await page.getByTestId('compose-form').textContent()).toContain('审核驳回');
-    // The seed's fail_code with PASS: core's lint warning, translated by its code.
+    // The documentation's fail_code with PASS: core's lint warning, translated by its code.
     const warning = page.locator('[data-testid="compose-warning"]', { hasText: 'FAIL_FIELDS_WITH_PASS' }).first();
     expect(await warning.textContent()).toContain('只对 REJECT 有意义');
     await screenshot(page, 'compose-zh');

@@ -11,7 +11,7 @@ import { seededDataDir } from './seeded-data-dir.js';
 import { tempDir } from './temp-dir.js';
 
 describe('compose service', () => {
-  it('offers the seed’s example, which validates with the FAIL_FIELDS_WITH_PASS warning', () => {
+  it('offers the documentation’s example, which validates with the FAIL_FIELDS_WITH_PASS warning', () => {
     const compose = createComposeService();
     const { text, notification } = compose.sample();
     expect(notification['out_request_no']).toBe('htozr8denqegbt6tk6u10iymo7yww5pn');
@@ -28,7 +28,7 @@ describe('compose service', () => {
     expect(report.fields.find((f) => f.name === 'audit_result')).toMatchObject({ enum: ['PASS', 'REJECT'], issue: expect.any(String) });
   });
 
-  it('delivers the seed’s labels of PASS and REJECT with the audit_result field, through the answer schema', () => {
+  it('delivers the documentation’s labels of PASS and REJECT with the audit_result field, through the answer schema', () => {
     const report = composeValidateOutputSchema.parse(createComposeService().validate({ text: createComposeService().sample().text }));
     expect(report.fields.find((f) => f.name === 'audit_result')?.enumValues).toEqual([
       { value: 'PASS', labelZh: '审核通过', labelEn: 'Approved' },

@@ -5,7 +5,7 @@ import { createServices, type Services } from '../../src/main/services/create-se
 import { signWithStore } from '../../src/main/services/sign-service.js';
 import { seededDataDir } from './seeded-data-dir.js';
 
-/** The seed's request example (000_d5f1b9acd79acc02.txt, 请求示例), as an integrator would paste it. */
+/** The documentation's request example (请求示例, docs/protocol.md §1), as an integrator would paste it. */
 const SEED_CURL = sampleCurlCommand();
 
 let services: Services | undefined;
@@ -22,7 +22,7 @@ function start(): Services {
 const merchantOf = (s: Services): string => s.keys.list().find((k) => k.role === 'merchant')!.id;
 
 describe('decode service', () => {
-  it('decodes the seed’s curl example into labelled fields and names the elided Authorization as the cause', async () => {
+  it('decodes the documentation’s curl example into labelled fields and names the elided Authorization as the cause', async () => {
     const s = start();
     const result = await s.decode.run({ input: { kind: 'curl', text: SEED_CURL } });
     expect(result.request).toMatchObject({ method: 'POST', url: NOTIFY_PATH });
@@ -31,7 +31,7 @@ describe('decode service', () => {
     expect(outRequestNo).toMatchObject({ labelZh: '资料更新请求单号', present: true, value: 'htozr8denqegbt6tk6u10iymo7yww5pn', byteLength: 32, maxBytes: 64 });
     expect(result.fields.filter((f) => f.present)).toHaveLength(7);
     expect(result.schemaErrors).toEqual([]);
-    // The seed sends fail fields with PASS: accepted, but warned about.
+    // The documentation's example sends fail fields with PASS: accepted, but warned about.
     expect(result.warnings.map((w) => w.code)).toContain('FAIL_FIELDS_WITH_PASS');
     expect(result.verdict).toMatchObject({ kind: 'signature-invalid', ok: false, code: 'AUTH_MALFORMED' });
     expect(result.signatureFields[0]).toMatchObject({ name: 'authorization', ok: false });

@@ -21,7 +21,7 @@ function keyIds(s: Services): { merchant: string; platform: string } {
 }
 
 describe('send service → local receiver (real HTTP on 127.0.0.1)', () => {
-  it('sends the seed notification, the receiver accepts it and the answer signature verifies', async () => {
+  it('sends the documentation’s example notification, the receiver accepts it and the answer signature verifies', async () => {
     const s = start();
     const { merchant, platform } = keyIds(s);
     const { notification } = s.compose.sample();

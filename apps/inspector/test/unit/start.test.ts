@@ -35,7 +35,7 @@ describe('npm start in browser mode (where no Electron binary is installed)', ()
       fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token! }, body: '{}' }).then(
         (r) => r.json() as Promise<{ ok: boolean; data: Record<string, unknown> }>,
       );
-    // First start: a test key set was generated, the local receiver runs, the seed's sample is ready.
+    // First start: a test key set was generated, the local receiver runs, the documentation's sample is ready.
     expect((await call('keys.list')).data['keys']).toHaveLength(2);
     expect((await call('receiver.status')).data).toMatchObject({ running: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v3\//) });
     expect((await call('compose.sample')).data['text']).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');

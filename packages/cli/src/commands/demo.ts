@@ -1,6 +1,6 @@
 /**
  * `auditnotify demo`: the whole round trip on fresh keys in a temporary folder: keygen, a receiver (the
- * Express plugin) on 127.0.0.1 port 0, the seed's example sent with core's client, the verified answer;
+ * Express plugin) on 127.0.0.1 port 0, the documentation's example sent with core's client, the verified answer;
  * then everything is stopped and removed.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * What `auditnotify decode` knows about a request: its Authorization, the signing message, each body field
- * with the seed's label, schema errors, lint warnings, and (with keys) core's signature diagnosis. All of it
+ * with the documentation's label, schema errors, lint warnings, and (with keys) core's signature diagnosis. All of it
  * comes from core, so the CLI and the desktop inspector show the same findings.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import {
 import type { AuthorizationFields, Clock, LintWarning, PublicKeyHandle, RawHttpRequest } from '@auditnotify/core';
 
 /**
- * One body field, labelled as in the seed.
+ * One body field, labelled as in the endpoint's documentation.
  *
  * @example
  * ```ts

@@ -17,7 +17,7 @@ function when(timestamp: number, now: number): string {
 
 /**
  * Renders the report as sections: request, Authorization, signing message (visible line ends), body fields
- * with the seed's labels, schema errors, lint warnings, and the verification with its likely cause.
+ * with the documentation's labels, schema errors, lint warnings, and the verification with its likely cause.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The sending client (design.md, data flow, sender side): notification → zod check → serialise once → sign
+ * The sending client (docs/architecture.md, data flow, sender side): notification → zod check → serialise once → sign
  * those bytes → POST to the primary host, the backup only when the primary cannot be reached → verify the
  * answer's signature → typed result or typed error.
  */

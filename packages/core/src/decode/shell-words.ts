@@ -1,5 +1,5 @@
 // A POSIX-shell word splitter for pasted curl commands (bash rules for quoting, no expansion): enough for
-// what "Copy as cURL" and API docs produce, including the seed's example (`\` continuations and a
+// what "Copy as cURL" and API docs produce, including the documentation's example (`\` continuations and a
 // single-quoted body spanning lines).
 import { decodeError } from './decode-error.js';
 

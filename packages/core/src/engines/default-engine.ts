@@ -3,7 +3,7 @@ import { createNodeEngine, type NodeEngine } from './node-engine.js';
 let shared: NodeEngine | undefined;
 
 /**
- * The engine used when none is passed: one shared `node:crypto` engine (design.md, crypto engine).
+ * The engine used when none is passed: one shared `node:crypto` engine (docs/architecture.md, layers of core).
  *
  * @example
  * ```ts

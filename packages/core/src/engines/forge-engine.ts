@@ -21,7 +21,7 @@ function sha256(message: Uint8Array): ForgeTypes.md.MessageDigest {
 
 /**
  * Creates the node-forge engine: pure JavaScript, no native crypto, for platforms without `node:crypto`
- * or WebCrypto (design.md: ~60 signatures/s, so prefer the others where they exist). Parsed keys are
+ * or WebCrypto (docs/benchmarks-core.md: about 1 % of native signing, so prefer the others where they exist). Parsed keys are
  * cached per handle. Its promises resolve after the work is done on the calling thread.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
  * Signature engines: RSASSA-PKCS1-v1_5 with SHA-256 behind one {@link SignatureEngine} interface, over
- * `node:crypto` (default), WebCrypto and node-forge (design.md, crypto engine).
+ * `node:crypto` (default), WebCrypto and node-forge (docs/architecture.md, layers of core).
  *
  * @example
  * ```ts

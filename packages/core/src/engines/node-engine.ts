@@ -5,7 +5,7 @@ import type { PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../type
 import { isSignatureText, signatureByteLength } from '../protocol/signature-text.js';
 
 /**
- * The `node:crypto` engine: the default in Node and Electron main (design.md, crypto engine). Besides the
+ * The `node:crypto` engine: the default in Node and Electron main (docs/architecture.md, layers of core). Besides the
  * async {@link SignatureEngine} methods it offers synchronous ones for callers that sign inline.
  *
  * @example
@@ -44,7 +44,7 @@ function verifyOnThisThread(key: PublicKeyHandle, message: Uint8Array, signature
 
 /**
  * Creates the `node:crypto` engine over the handles' pre-loaded `KeyObject`s: no PEM parsing and no copies
- * on the hot path (design.md: a pre-loaded key signs ~3× faster than parsing each time). Async `sign` runs
+ * on the hot path (docs/benchmarks-core.md: a pre-loaded key signs ~3× faster than parsing each time). Async `sign` runs
  * on the libuv thread pool (`crypto.sign` with a callback) so several signatures use several cores;
  * `verify` stays on the calling thread because an RSA verify is shorter than a thread-pool round trip.
  *

@@ -12,7 +12,7 @@ const SIGN_ALGORITHM = { name: 'RSASSA-PKCS1-v1_5' } as const;
 
 /**
  * Creates a WebCrypto engine (browsers, workers, Deno, Node's `crypto.subtle`). Each handle's DER is
- * imported once and the `CryptoKey` cached per handle (design.md: importing is the slow part), in a
+ * imported once and the `CryptoKey` cached per handle (importing is the slow part), in a
  * WeakMap so a dropped handle frees its key.
  *
  * @example

@@ -1,4 +1,4 @@
-// The only module of core that imports node-forge (design.md, dependency rules): the pure-JS engine,
+// The only module of core that imports node-forge (docs/architecture.md, dependency rules): the pure-JS engine,
 // PKCS#12 and certificate parsing all reach it through here.
 //
 // Loaded on first use, not at import: node-forge adds about 11 MiB to a process's memory, and a receiver

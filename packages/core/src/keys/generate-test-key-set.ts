@@ -15,7 +15,7 @@ import forge, { type ForgeTypes } from '../internal/forge.js';
  * ```
  */
 export interface TestKeySetOptions {
-  /** Merchant id (digits); CN of the certificate and the PKCS#12 password. Default `1900016681` (the seed's). */
+  /** Merchant id (digits); CN of the certificate and the PKCS#12 password. Default `1900016681` (the documentation's). */
   mchid?: string;
   /** Certificate serial as hex (upper-cased; first byte not 00). Default: 20 random bytes, 40 characters. */
   serialNo?: string;

@@ -1,6 +1,6 @@
 // Loads the sender's (or receiver's answer-signing) RSA private key once, synchronously, so plugins can validate
-// their options at start-up (design.md, three tiers of failure) and every signature reuses one KeyObject
-// (design.md, crypto engine: parsing PEM per call costs two thirds of the throughput).
+// their options at start-up (docs/architecture.md, three tiers of failure) and every signature reuses one KeyObject
+// (docs/benchmarks-core.md: parsing PEM per call costs two thirds of the throughput).
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { AuditNotifyError } from '../errors.js';
 import type { KeyInput, PrivateKeyHandle } from '../types.js';

@@ -35,7 +35,7 @@ export interface AdapterOptions extends ReceiverOptions {
 
 /**
  * Checks the adapter's own options (the core receiver checks the rest) and splits them off, so that bad
- * options throw `INVALID_OPTIONS` when the plugin is created, never while serving (design.md, three tiers).
+ * options throw `INVALID_OPTIONS` when the plugin is created, never while serving (docs/architecture.md, three tiers of failure).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * `@auditnotify/core/node`: the glue every Node HTTP framework adapter shares (design.md: an adapter is a
+ * `@auditnotify/core/node`: the glue every Node HTTP framework adapter shares (docs/architecture.md: an adapter is a
  * few dozen lines over one core function). It reads the raw body from an `IncomingMessage` with the limit
  * enforced while streaming, checks the adapter's own options, and maps a request to the receiver's signed
  * answer. It imports `node:*` only, never a framework.

@@ -1,6 +1,6 @@
 /**
  * Options of {@link createReceiver} and their start-up validation: bad options throw `INVALID_OPTIONS` when
- * the receiver is created, never later on a request (design.md, three tiers of failure).
+ * the receiver is created, never later on a request (docs/architecture.md, three tiers of failure).
  */
 import type {
   Clock,
@@ -66,7 +66,7 @@ export interface NotifyContext {
   notification: AuditResultNotification;
   /** The raw body bytes the signature was verified over. */
   raw: Uint8Array;
-  /** Lint warnings (for example fail fields sent with PASS, which the seed's own example does). */
+  /** Lint warnings (for example fail fields sent with PASS, which the documentation's own example does). */
   warnings: LintWarning[];
   /** Body fields the schema does not know: accepted and kept (protocol.md §1). */
   unknownFields: string[];

@@ -1,8 +1,8 @@
-// Field metadata of the seed (000_d5f1b9acd79acc02.txt, 请求参数 / 应答参数), in the order the seed lists
+// Field metadata of the endpoint's documentation (docs/protocol.md §1, 请求参数 / 应答参数), in the order the documentation lists
 // them: the one source for labels in UIs, for PARAM_ERROR messages and for the byte limits of the schema.
 
 /**
- * One allowed value of an enumerated field, with the seed's labels.
+ * One allowed value of an enumerated field, with the documentation's labels.
  *
  * @example
  * ```ts
@@ -28,14 +28,14 @@ export interface FieldMeta {
   readonly name: string;
   readonly required: boolean;
   readonly type: 'string';
-  /** The seed's label, e.g. `资料更新请求单号`. */
+  /** The documentation's label, e.g. `资料更新请求单号`. */
   readonly labelZh: string;
   readonly labelEn: string;
   /** What the field means and how to fill it (English). */
   readonly description: string;
-  /** The seed's own description (Chinese). */
+  /** The documentation's own description (Chinese). */
   readonly descriptionZh: string;
-  /** Upper limit in UTF-8 bytes (the seed's `string(n)`). */
+  /** Upper limit in UTF-8 bytes (the documentation's `string(n)`). */
   readonly maxBytes?: number;
   /** Allowed values, for enumerated fields. */
   readonly enum?: readonly string[];
@@ -43,12 +43,12 @@ export interface FieldMeta {
   readonly enumValues?: readonly FieldEnumValue[];
   /** A named format the value must follow. */
   readonly format?: 'rfc3339';
-  /** The seed's example value. */
+  /** The documentation's example value. */
   readonly example: string;
 }
 
 /**
- * The notification's fields (request body of the endpoint) with labels, limits and the seed's examples.
+ * The notification's fields (request body of the endpoint) with labels, limits and the documentation's examples.
  *
  * @example
  * ```ts

@@ -19,7 +19,7 @@ export interface LintWarning {
 const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
 
 /**
- * Names of the fields the seed does not define, in body order.
+ * Names of the fields the endpoint's documentation does not define, in body order.
  *
  * @example
  * ```ts
@@ -34,7 +34,7 @@ const present = (value: unknown): boolean => typeof value === 'string' && value.
 
 /**
  * Warnings for a notification, never errors: `fail_code`/`fail_msg` belong to REJECT, so a REJECT without
- * them and a PASS with them are flagged, but both are accepted (the seed's own example sends them with
+ * them and a PASS with them are flagged, but both are accepted (the documentation's own example sends them with
  * PASS, protocol.md §1); unknown fields are kept and reported. Composers show these before sending.
  *
  * @example
@@ -57,7 +57,7 @@ export function lintNotification(notification: Readonly<Record<string, unknown>>
       warnings.push({
         code: 'REJECT_WITHOUT_FAIL_MSG',
         field: 'fail_msg',
-        message: 'audit_result is REJECT but fail_msg (审核驳回错误原因) is missing: the seed says it is passed when rejected.',
+        message: 'audit_result is REJECT but fail_msg (审核驳回错误原因) is missing: the endpoint\'s documentation says it is passed when rejected.',
       });
     }
   } else if (notification.audit_result === 'PASS') {
@@ -66,7 +66,7 @@ export function lintNotification(notification: Readonly<Record<string, unknown>>
       warnings.push({
         code: 'FAIL_FIELDS_WITH_PASS',
         field,
-        message: `${field} is sent with audit_result PASS; it only means something for REJECT (accepted: the seed's own example does this).`,
+        message: `${field} is sent with audit_result PASS; it only means something for REJECT (accepted: the documentation's own example does this).`,
       });
     }
   }

@@ -52,7 +52,7 @@ const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
 const MAX_WALK_DEPTH = 64;
 
 /**
- * zod 4 schema of the notification: every field of the seed with its limits in UTF-8 bytes, no 4-byte
+ * zod 4 schema of the notification: every field of the endpoint's documentation with its limits in UTF-8 bytes, no 4-byte
  * characters anywhere, `audit_result` PASS|REJECT, `audit_finish_time` RFC 3339 with an offset. Unknown
  * keys pass through. Messages say what to fix; use {@link parseNotification} for a `PARAM_ERROR`.
  *

@@ -15,7 +15,7 @@ import { notificationSchema, type AuditResultNotification } from './notification
  */
 export interface ParsedNotification {
   notification: AuditResultNotification;
-  /** Fields the seed does not define, kept in `notification` (forward compatibility). */
+  /** Fields the endpoint's documentation does not define, kept in `notification` (forward compatibility). */
   unknownFields: string[];
   warnings: LintWarning[];
 }
@@ -50,8 +50,8 @@ const ORDER = new Map(NOTIFICATION_FIELDS.map((f, i) => [f.name, i]));
 const VALUE_PREVIEW_CHARS = 128;
 
 /**
- * Validates a parsed JSON body against the seed's schema. Returns the notification (unknown fields kept),
- * the unknown field names and lint warnings; throws `PARAM_ERROR` naming the first bad field in the seed's
+ * Validates a parsed JSON body against the documentation's schema. Returns the notification (unknown fields kept),
+ * the unknown field names and lint warnings; throws `PARAM_ERROR` naming the first bad field in the documentation's
  * order, with `detail = { field, issue, value?, location: 'body', issues }` (protocol.md §2).
  *
  * @example
@@ -106,7 +106,7 @@ export function safeParseNotification(value: unknown): SafeParseNotificationResu
 function toParamError(error: z.ZodError, body: Record<string, unknown>): AuditNotifyError {
   const issues = error.issues
     .map((issue, index) => ({ path: issue.path, message: issue.message, index }))
-    // The seed's field order, then unknown fields, then zod's order: "the first bad field" is stable.
+    // The documentation's field order, then unknown fields, then zod's order: "the first bad field" is stable.
     .sort((a, b) => rank(a.path) - rank(b.path) || a.index - b.index);
   const fieldIssues: FieldIssue[] = issues.map((i) => ({ field: i.path.map(String).join('.'), issue: i.message }));
   const first = issues[0];

@@ -1,6 +1,6 @@
-// `audit_finish_time` follows RFC 3339 §5.6 `date-time` with a mandatory offset (the seed:
+// `audit_finish_time` follows RFC 3339 §5.6 `date-time` with a mandatory offset (the documentation:
 // YYYY-MM-DDTHH:mm:ss+TIMEZONE). Written by hand rather than with `z.iso.datetime` so the error can say
-// which part is wrong, and so the rules are exactly these: upper-case `T` and `Z` (as the seed shows),
+// which part is wrong, and so the rules are exactly these: upper-case `T` and `Z` (as the documentation shows),
 // optional fractional seconds, offset `Z` or ±hh:mm, a real calendar date, seconds 00–59 (no leap second:
 // APIv3 timestamps never carry one).
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;

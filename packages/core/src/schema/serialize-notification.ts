@@ -3,7 +3,7 @@ import type { AuditResultNotification } from './notification-schema.js';
 const encoder = new TextEncoder();
 
 /**
- * Serialises a notification once to the exact UTF-8 bytes that are signed and sent (design.md, data flow:
+ * Serialises a notification once to the exact UTF-8 bytes that are signed and sent (docs/architecture.md, data flow:
  * the bytes signed are the bytes sent, protocol.md §3). Compact JSON, keys in the object's order. It does
  * not validate: run {@link parseNotification} first.
  *

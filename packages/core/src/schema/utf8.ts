@@ -1,5 +1,5 @@
 /**
- * UTF-8 byte counting without encoding the string: the limits of the seed (`string(64)` …) are limits of
+ * UTF-8 byte counting without encoding the string: the limits of the endpoint's documentation (`string(64)` …) are limits of
  * the remote system, which counts UTF-8 bytes (protocol.md §1, notes for schemas).
  *
  * @example

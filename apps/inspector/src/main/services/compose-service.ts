@@ -1,5 +1,5 @@
 /**
- * The composer: the seed's sample notification and live validation of the JSON being edited.
+ * The composer: the documentation's sample notification and live validation of the JSON being edited.
  */
 import { serializeNotification, type AuditResultNotification } from '@auditnotify/core';
 import { sampleCurlCommand, sampleNotification } from '@auditnotify/core/testing';
@@ -33,7 +33,7 @@ export interface ComposeService {
 export function createComposeService(): ComposeService {
   return {
     sample(options = {}) {
-      // The seed sends fail_code/fail_msg with PASS (protocol.md §1): kept as is for PASS so the composer's
+      // The documentation's example sends fail_code/fail_msg with PASS (protocol.md §1): kept as is for PASS so the composer's
       // warning shows; a REJECT sample is the same example with audit_result REJECT.
       const notification: Record<string, unknown> = { ...sampleNotification(), audit_result: options.auditResult ?? 'PASS' };
       return { notification, text: `${JSON.stringify(notification, null, 2)}\n`, curlExample: sampleCurlCommand() };

@@ -1,5 +1,5 @@
 /**
- * The key store: the only place private keys live (design.md, dependency rules: the renderer never holds a
+ * The key store: the only place private keys live (docs/architecture.md, dependency rules: the renderer never holds a
  * private key). Keys are loaded once into core handles (the fast path of the crypto engine) and persisted as
  * PEM in `keys.json` of the app data directory, written atomically with mode 0600.
  */

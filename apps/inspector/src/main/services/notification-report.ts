@@ -29,7 +29,7 @@ export interface NotificationReport {
 }
 
 /**
- * Checks a parsed JSON value against the seed's schema (core `safeParseNotification`) and describes every field.
+ * Checks a parsed JSON value against the documentation's schema (core `safeParseNotification`) and describes every field.
  *
  * @example
  * ```ts

@@ -43,7 +43,7 @@ export interface SignedForSend {
 
 /**
  * The exact bytes of a body input: a notification is serialised once by core (compact JSON, the bytes
- * signed are the bytes sent, design.md data flow); text and Base64 are taken byte for byte.
+ * signed are the bytes sent, docs/architecture.md, data flow); text and Base64 are taken byte for byte.
  *
  * @example
  * ```ts

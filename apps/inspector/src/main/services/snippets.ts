@@ -1,7 +1,7 @@
 /**
  * `history.export`: code that re-creates a recorded request: curl with the exact bytes and headers (replay
  * only within the 300 s window, protocol.md §3), and Node (`@auditnotify/core`), Java and Go programs shaped
- * like the seed's samples that sign afresh. Key files are placeholders: snippets never hold key material.
+ * like the documentation's samples that sign afresh. Key files are placeholders: snippets never hold key material.
  */
 import { NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { ExportLanguage, HistoryEntry } from '../../shared/api.js';

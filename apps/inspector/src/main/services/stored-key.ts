@@ -1,6 +1,6 @@
 /**
  * A key as `keys.json` keeps it (PEM text) and as the services use it (loaded core handles). Loading happens
- * once, when the store opens or a key is added: the fast path of the crypto engine (design.md).
+ * once, when the store opens or a key is added: the fast path of the crypto engine (docs/architecture.md, layers of core).
  */
 import { randomBytes } from 'node:crypto';
 import { keyToPem, loadCertificate, loadPrivateKey, loadPublicKey, type CertificateInfo, type PrivateKeyHandle, type PublicKeyHandle } from '@auditnotify/core';

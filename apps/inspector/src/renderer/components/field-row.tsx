@@ -19,7 +19,7 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
   const over = f.maxBytes !== undefined && bytes > f.maxBytes;
   const primary = lang === 'zh' ? f.labelZh : f.labelEn;
   const secondary = lang === 'zh' ? f.labelEn : f.labelZh;
-  // The seed's labels of the allowed values (PASS 审核通过 / REJECT 审核驳回) come with the field metadata from core.
+  // The documentation's labels of the allowed values (PASS 审核通过 / REJECT 审核驳回) come with the field metadata from core.
   const labels = Object.fromEntries((f.enumValues ?? []).map((v) => [v.value, lang === 'zh' ? v.labelZh : v.labelEn]));
   let input;
   if (f.enum) {

@@ -2,7 +2,7 @@ import type { FieldReport } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
 
 /**
- * Parsed notification fields with the seed's labels (Chinese and English), values and issues.
+ * Parsed notification fields with the documentation's labels (Chinese and English), values and issues.
  *
  * @example
  * <FieldValues fields={out.fields} />

@@ -1,6 +1,6 @@
 /**
  * Every UI string, in English and Simplified Chinese. Field labels do not live here: they come from
- * core's field metadata (the seed's own wording) as delivered by the backend.
+ * core's field metadata (the documentation's own wording) as delivered by the backend.
  *
  * @example
  * MESSAGES.zh['pane.compose']; // '编排'

@@ -42,7 +42,7 @@ export function DecodePane() {
   const [busy, setBusy] = useState(false);
   const [out, setOut] = useState<DecodeRunOutput | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
-  // The seed's curl example comes from core (via the backend): the renderer bundle cannot import core.
+  // The documentation's curl example comes from core's testing entry, through the backend.
   const [curlExample, setCurlExample] = useState('');
 
   useEffect(() => {

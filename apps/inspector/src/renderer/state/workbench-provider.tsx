@@ -7,7 +7,7 @@ const POLL_MS = 1000;
 const MAX_EVENTS = 500;
 
 /**
- * Loads what first start needs (app info, keys, the seed's sample, receiver status), keeps the shared
+ * Loads what first start needs (app info, keys, the documentation's sample, receiver status), keeps the shared
  * pane state and polls the local receiver for new events.
  *
  * @example

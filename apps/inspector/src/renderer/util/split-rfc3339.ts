@@ -9,7 +9,7 @@ export interface DateTimeParts {
 }
 
 /**
- * Splits an RFC 3339 date-time with offset (the seed's `audit_finish_time` format) for the picker.
+ * Splits an RFC 3339 date-time with offset (the documentation's `audit_finish_time` format) for the picker.
  *
  * @example
  * splitRfc3339('2015-05-20T13:29:35+08:00'); // { local: '2015-05-20T13:29:35', offset: '+08:00' }
