@@ -119,6 +119,10 @@ export type {
   SignatureVariant,
 } from './diagnose/index.js';
 
+// The decode report of a captured request (the CLI's decode, the inspector's decode pane).
+export { buildDecodeReport, reportNotificationBody, reportNotificationValue } from './report/decode-report.js';
+export type { BodyReport, DecodeReport, DecodeReportInput, DecodeVerdict, ReportedField, SignatureReport, TimestampReport } from './report/decode-report.js';
+
 // The sending client.
 export { ApiError, DEFAULT_RETRY, createClient } from './client/index.js';
 export type { ApiErrorInit, Client, ClientOptions, ResolvedRetryOptions, RetryOptions, SendOptions, SendResult } from './client/index.js';

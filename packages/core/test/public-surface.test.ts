@@ -11,11 +11,11 @@ const NEUTRAL = [
   'ANSWER_FIELDS', 'AUTHORIZATION_SCHEME', 'ApiError', 'AuditNotifyError', 'BACKUP_HOST', 'CAUSE_TITLES', 'DEFAULT_BODY_LIMIT',
   'DEFAULT_REQUESTS_PER_MINUTE', 'DEFAULT_RETRY', 'DEFAULT_WINDOW_SECONDS', 'ERROR_TABLE', 'MIN_RSA_BITS', 'NOTIFICATION_FIELDS',
   'NOTIFY_PATH', 'PRIMARY_HOST', 'PROBE_SIGNATURE_PREFIX', 'answerSchema', 'buildAuthorization', 'buildRequestMessage',
-  'buildResponseMessage', 'checkSignedMessage', 'checkTimestamp', 'createClient', 'createMemoryNonceStore', 'createMemoryRateLimiter',
+  'buildResponseMessage', 'buildDecodeReport', 'checkSignedMessage', 'checkTimestamp', 'createClient', 'createMemoryNonceStore', 'createMemoryRateLimiter',
   'createNonce', 'createReceiver', 'createWebCryptoEngine', 'defaultEngine', 'describeSignedMessage', 'describeSkew', 'diagnoseSignature',
   'diffBytes', 'errorBodySchema', 'escapeBytes', 'explainTimestamp', 'fieldMeta', 'findUnsupportedCharacter', 'importPrivateKey',
   'importPublicKey', 'isAuditNotifyError', 'isMillisecondTimestamp', 'isRfc3339DateTime', 'keyToPem', 'lintNotification',
-  'notificationSchema', 'parseAuthorization', 'parseCurlCommand', 'parseNotification', 'parseRawHttpRequest', 'parseRawHttpResponse',
+  'notificationSchema', 'parseAuthorization', 'parseCurlCommand', 'parseNotification', 'parseRawHttpRequest', 'parseRawHttpResponse', 'reportNotificationBody', 'reportNotificationValue',
   'rfc3339Issue', 'safeParseNotification', 'serializeNotification', 'signRequest', 'signResponse', 'statusOf', 'systemClock',
   'unknownFieldsOf', 'utf8ByteLength', 'verifyRequestSignature', 'verifyResponse',
 ];

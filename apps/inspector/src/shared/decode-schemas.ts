@@ -240,7 +240,7 @@ export type LabelledValue = z.infer<typeof labelledValueSchema>;
  */
 export const decodeVerdictSchema = z.object({
   /** `verified`: signature good and body valid; `signature-invalid`; `body-invalid`: signature good, schema not; `unverifiable`: no usable key / headers. */
-  kind: z.enum(['verified', 'signature-invalid', 'body-invalid', 'unverifiable', 'parse-error']),
+  kind: z.enum(['verified', 'signature-invalid', 'timestamp-invalid', 'body-invalid', 'unverifiable', 'parse-error']),
   ok: z.boolean(),
   title: z.string(),
   message: z.string(),

@@ -57,6 +57,25 @@ describe('decode service', () => {
     expect(result.signatureFields.find((f) => f.name === 'timestamp')?.note).toMatch(/milliseconds/);
   });
 
+  it('reads a valid signature with a stale timestamp as such: "600 s ago", not "does not verify" nor "from now"', async () => {
+    const s = start();
+    const now = 1_757_900_000;
+    const { output, body } = await signWithStore(s.keys, { keyId: merchantOf(s), body: { kind: 'text', text: '{"a":1}' }, timestamp: now - 600 });
+    const result = await s.decode.run({ input: { kind: 'parts', url: output.url, headers: output.headers, body: Buffer.from(body).toString('utf8') }, now });
+    expect(result.verdict).toMatchObject({ kind: 'timestamp-invalid', ok: false, code: 'TIMESTAMP_OUT_OF_WINDOW' });
+    expect(result.verdict.title).not.toMatch(/does not verify/);
+    expect(result.diagnosis?.checks.find((c) => c.name === 'signature')?.ok).toBe(true);
+    expect(result.signatureFields.find((f) => f.name === 'timestamp')).toMatchObject({ ok: false, note: '600 s ago, outside the 300 s window' });
+  });
+
+  it('lints a body that fails the schema, as the CLI does', async () => {
+    const s = start();
+    const text = JSON.stringify({ out_request_no: 'R'.repeat(65), mchid: '1900016681', audit_result: 'REJECT', audit_finish_time: '2015-05-20T13:29:35+08:00' });
+    const result = await s.decode.run({ input: { kind: 'parts', url: NOTIFY_PATH, headers: { 'content-type': 'application/json' }, body: text } });
+    expect(result.schemaErrors.map((e) => e.field)).toEqual(['out_request_no']);
+    expect(result.warnings.length).toBeGreaterThan(0);
+  });
+
   it('names a query string the sender did not sign as the cause, with a variant that verifies', async () => {
     const s = start();
     const { output, body } = await signWithStore(s.keys, { keyId: merchantOf(s), url: NOTIFY_PATH, body: { kind: 'text', text: '{}' } });

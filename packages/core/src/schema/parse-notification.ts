@@ -44,7 +44,7 @@ export interface FieldIssue {
  * if (!result.ok) console.error(result.error.detail?.field);
  * ```
  */
-export type SafeParseNotificationResult = ({ ok: true } & ParsedNotification) | { ok: false; error: AuditNotifyError };
+export type SafeParseNotificationResult = ({ ok: true } & ParsedNotification) | { ok: false; error: AuditNotifyError; issues: FieldIssue[] };
 
 const ORDER = new Map(NOTIFICATION_FIELDS.map((f, i) => [f.name, i]));
 const VALUE_PREVIEW_CHARS = 128;
@@ -83,15 +83,14 @@ export function parseNotification(value: unknown): ParsedNotification {
 export function safeParseNotification(value: unknown): SafeParseNotificationResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const issue = `the body must be a JSON object, got ${jsonTypeName(value)}`;
-    return {
-      ok: false,
-      error: new AuditNotifyError('PARAM_ERROR', issue, {
-        detail: { field: '', issue, location: 'body', issues: [{ field: '', issue }] },
-      }),
-    };
+    const issues = [{ field: '', issue }];
+    return { ok: false, issues, error: new AuditNotifyError('PARAM_ERROR', issue, { detail: { field: '', issue, location: 'body', issues } }) };
   }
   const parsed = notificationSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, error: toParamError(parsed.error, value as Record<string, unknown>) };
+  if (!parsed.success) {
+    const issues = fieldIssuesOf(parsed.error);
+    return { ok: false, issues, error: toParamError(parsed.error, issues, value as Record<string, unknown>) };
+  }
   const notification = parsed.data as AuditResultNotification;
   // zod skips a `__proto__` key (JSON.parse makes it an own property); keep it as plain data, like every
   // other unknown field, without touching the prototype.
@@ -103,13 +102,21 @@ export function safeParseNotification(value: unknown): SafeParseNotificationResu
   return { ok: true, notification, unknownFields: unknownFieldsOf(notification), warnings: lintNotification(notification) };
 }
 
-function toParamError(error: z.ZodError, body: Record<string, unknown>): AuditNotifyError {
-  const issues = error.issues
-    .map((issue, index) => ({ path: issue.path, message: issue.message, index }))
-    // The documentation's field order, then unknown fields, then zod's order: "the first bad field" is stable.
-    .sort((a, b) => rank(a.path) - rank(b.path) || a.index - b.index);
-  const fieldIssues: FieldIssue[] = issues.map((i) => ({ field: i.path.map(String).join('.'), issue: i.message }));
-  const first = issues[0];
+function sortedIssues(error: z.ZodError) {
+  return (
+    error.issues
+      .map((issue, index) => ({ path: issue.path, message: issue.message, index }))
+      // The documentation's field order, then unknown fields, then zod's order: "the first bad field" is stable.
+      .sort((a, b) => rank(a.path) - rank(b.path) || a.index - b.index)
+  );
+}
+
+function fieldIssuesOf(error: z.ZodError): FieldIssue[] {
+  return sortedIssues(error).map((i) => ({ field: i.path.map(String).join('.'), issue: i.message }));
+}
+
+function toParamError(error: z.ZodError, fieldIssues: FieldIssue[], body: Record<string, unknown>): AuditNotifyError {
+  const first = sortedIssues(error)[0];
   const head = fieldIssues[0] ?? { field: '', issue: 'is not valid' };
   const meta = NOTIFICATION_FIELDS.find((f) => f.name === head.field);
   const label = meta ? ` (${meta.labelZh})` : '';

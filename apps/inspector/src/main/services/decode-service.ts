@@ -4,14 +4,14 @@
  * and shows which re-built message would have verified. Answers and APIv3 callbacks are checked with the
  * `Wechatpay-*` rules (§4, §6); callbacks are decrypted with the APIv3 key when one is given.
  */
-import { decryptResource, diagnoseSignature, parseCallbackEnvelope, type PublicKeyHandle } from '@auditnotify/core';
+import { buildDecodeReport, decryptResource, diagnoseSignature, parseCallbackEnvelope, type PublicKeyHandle } from '@auditnotify/core';
 import type { DecodeRunOutput, DecodeSource } from '../../shared/api.js';
-import { bytesView, fromUtf8 } from './bytes.js';
+import { bytesView } from './bytes.js';
 import { parseDecodeSource, type DecodedRequest, type DecodedResponse } from './decode-input.js';
 import { diagnosisView } from './diagnosis-view.js';
 import { toApiError } from './errors.js';
 import type { KeyStore } from './key-store.js';
-import { reportNotification } from './notification-report.js';
+import { fromCoreBody } from './notification-report.js';
 import { answerFields, authorizationFields } from './signature-fields.js';
 
 /**
@@ -59,7 +59,7 @@ export function createDecodeService(deps: DecodeServiceDeps): DecodeService {
       const publicKeys = deps.keys.publicKeys();
       if (decoded.kind === 'answer') return decodeAnswer(decoded, publicKeys, clock);
       if (decoded.kind === 'callback') return decodeCallback(decoded, publicKeys, clock, input.kind === 'callback' ? input.apiV3Key : undefined);
-      return decodeRequest(decoded, publicKeys, clock, now);
+      return decodeRequest(decoded, publicKeys, clock);
     },
   };
 }
@@ -68,46 +68,22 @@ async function decodeRequest(
   req: DecodedRequest,
   publicKeys: Map<string, PublicKeyHandle>,
   clock: (() => number) | undefined,
-  now: number | undefined,
 ): Promise<DecodeRunOutput> {
-  const signatureFields = authorizationFields(req.headers['authorization'], publicKeys, now ?? Math.floor(Date.now() / 1000));
-  const json = jsonOf(req.body);
-  const report = json.ok ? reportNotification(json.value) : undefined;
-  const diagnosis = diagnosisView(
-    await diagnoseSignature({
-      kind: 'request',
-      method: req.method,
-      url: req.url,
-      headers: req.headers,
-      body: req.body,
-      publicKeys,
-      ...(clock ? { clock } : {}),
-    }),
-  );
-  const hasAuth = req.headers['authorization'] !== undefined;
-  const verdict: DecodeRunOutput['verdict'] = diagnosis.verified
-    ? report?.ok
-      ? { kind: 'verified', ok: true, title: 'Signature valid, body valid', message: `Signed by ${diagnosis.keyId ?? 'a stored key'}; the notification matches the schema.` }
-      : { kind: 'body-invalid', ok: false, title: 'Signature valid, body invalid', message: report?.errors[0]?.message ?? 'The body is not JSON.', code: 'PARAM_ERROR' }
-    : !hasAuth || publicKeys.size === 0
-      ? { kind: 'unverifiable', ok: false, title: hasAuth ? 'No key to verify with' : 'No Authorization header', message: hasAuth ? 'Import the sender’s certificate or public key first.' : 'The request carries no Authorization header to verify.', code: hasAuth ? 'UNKNOWN_SERIAL' : 'AUTH_MISSING' }
-      : {
-          kind: 'signature-invalid',
-          ok: false,
-          title: diagnosis.likelyCause?.title ?? 'Signature does not verify',
-          message: diagnosis.likelyCause?.explanation ?? 'No stored key verifies this message.',
-          ...(diagnosis.likelyCause ? { code: diagnosis.likelyCause.code } : {}),
-        };
+  // Core's one decode report (also the CLI's): separate verdicts for the signature and the timestamp/nonce,
+  // and a body that fails the schema still linted.
+  const report = await buildDecodeReport({ method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, ...(clock ? { clock } : {}) });
+  const body = fromCoreBody(report.body);
+  const diagnosis = diagnosisView(report.diagnosis ?? (await diagnoseSignature({ kind: 'request', method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, ...(clock ? { clock } : {}) })));
   return {
     kind: 'request',
     request: { method: req.method, url: req.url, ...(req.httpVersion ? { httpVersion: req.httpVersion } : {}), headers: req.headers, body: bytesView(req.body) },
-    signatureFields,
-    fields: report?.fields ?? [],
-    ...(json.ok && isObject(json.value) ? { notification: json.value } : {}),
-    schemaErrors: report?.errors ?? (json.ok ? [] : [{ field: '', issue: json.error, message: `The body is not JSON: ${json.error}` }]),
-    warnings: report?.warnings ?? [],
-    unknownFields: report?.unknownFields ?? [],
-    verdict,
+    signatureFields: authorizationFields(req.headers['authorization'], publicKeys, report.timestamp),
+    fields: body.fields,
+    ...(report.body.object ? { notification: report.body.object } : {}),
+    schemaErrors: report.body.json ? body.errors : [{ field: '', issue: report.body.jsonError ?? 'not JSON', message: `The body is not JSON: ${report.body.jsonError ?? ''}` }],
+    warnings: body.warnings,
+    unknownFields: body.unknownFields,
+    verdict: report.verdict,
     diagnosis,
   };
 }
@@ -176,16 +152,4 @@ function signedVerdict(diagnosis: ReturnType<typeof diagnosisView>, what: 'answe
     message: diagnosis.likelyCause?.explanation ?? 'No stored platform key verifies this message.',
     ...(diagnosis.likelyCause ? { code: diagnosis.likelyCause.code } : {}),
   };
-}
-
-function jsonOf(body: Uint8Array): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(fromUtf8(body)) as unknown };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

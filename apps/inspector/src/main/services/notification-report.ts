@@ -1,14 +1,8 @@
 /**
  * One report of a notification body for the composer and the decoder: schema errors naming fields, lint
- * warnings, unknown fields and every seed field with its labels, value and UTF-8 byte length.
+ * warnings, unknown fields and every field with its labels, value and UTF-8 byte length: core's report, reshaped.
  */
-import {
-  NOTIFICATION_FIELDS,
-  isAuditNotifyError,
-  safeParseNotification,
-  unknownFieldsOf,
-  utf8ByteLength,
-} from '@auditnotify/core';
+import { reportNotificationValue, type BodyReport } from '@auditnotify/core';
 import type { FieldReport, LintWarningView, SchemaIssue } from '../../shared/api.js';
 
 /**
@@ -37,43 +31,38 @@ export interface NotificationReport {
  * ```
  */
 export function reportNotification(value: unknown): NotificationReport {
-  const result = safeParseNotification(value);
-  const body = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  const errors = result.ok ? [] : issuesOf(result.error);
-  const byField = new Map(errors.map((e) => [e.field, e.issue]));
-  const fields: FieldReport[] = NOTIFICATION_FIELDS.map((meta) => {
-    const present = Object.hasOwn(body, meta.name);
-    const value = body[meta.name];
-    const issue = byField.get(meta.name);
-    return {
-      name: meta.name,
-      required: meta.required,
-      type: meta.type,
-      labelZh: meta.labelZh,
-      labelEn: meta.labelEn,
-      description: meta.description,
-      ...(meta.maxBytes === undefined ? {} : { maxBytes: meta.maxBytes }),
-      ...(meta.enum ? { enum: [...meta.enum] } : {}),
-      ...(meta.enumValues ? { enumValues: meta.enumValues.map((v) => ({ ...v })) } : {}),
-      present,
-      ...(present ? { value } : {}),
-      ...(typeof value === 'string' ? { byteLength: utf8ByteLength(value) } : {}),
-      ...(issue === undefined ? {} : { issue }),
-    };
-  });
-  return {
-    ok: result.ok,
-    errors,
-    warnings: result.ok ? result.warnings.map((w) => ({ ...w })) : [],
-    unknownFields: result.ok ? result.unknownFields : unknownFieldsOf(body),
-    fields,
-  };
+  return fromCoreBody(reportNotificationValue(value));
 }
 
-function issuesOf(error: unknown): SchemaIssue[] {
-  if (!isAuditNotifyError(error)) return [{ field: '', issue: String(error), message: String(error) }];
-  const detail = error.detail as { issues?: { field: string; issue: string }[]; field?: string; issue?: string } | undefined;
-  const issues = detail?.issues ?? (detail?.field === undefined ? [] : [{ field: detail.field, issue: detail.issue ?? error.message }]);
-  if (issues.length === 0) return [{ field: '', issue: error.message, message: error.message }];
-  return issues.map((i) => ({ field: i.field, issue: i.issue, message: i.field ? `${i.field}: ${i.issue}` : i.issue }));
+/**
+ * The renderer's view of core's body report (`reportNotificationBody`/`reportNotificationValue`).
+ *
+ * @example
+ * ```ts
+ * const view = fromCoreBody(report.body);
+ * ```
+ */
+export function fromCoreBody(body: Omit<BodyReport, 'bytes'>): NotificationReport {
+  const fields: FieldReport[] = body.fields.map((f) => ({
+    name: f.name,
+    required: f.required,
+    type: f.type,
+    labelZh: f.labelZh,
+    labelEn: f.labelEn,
+    description: f.description,
+    ...(f.maxBytes === undefined ? {} : { maxBytes: f.maxBytes }),
+    ...(f.enum ? { enum: [...f.enum] } : {}),
+    ...(f.enumValues ? { enumValues: f.enumValues.map((v) => ({ ...v })) } : {}),
+    present: f.present,
+    ...(f.present ? { value: f.value } : {}),
+    ...(f.byteLength === undefined ? {} : { byteLength: f.byteLength }),
+    ...(f.issue === undefined ? {} : { issue: f.issue }),
+  }));
+  return {
+    ok: body.schemaErrors.length === 0,
+    errors: body.schemaErrors.map((i) => ({ field: i.field, issue: i.issue, message: i.field ? `${i.field}: ${i.issue}` : i.issue })),
+    warnings: body.warnings.map((w) => ({ ...w })),
+    unknownFields: body.unknownFields,
+    fields,
+  };
 }

@@ -2,7 +2,7 @@
  * Labelled signature fields for the decoder: what each part of `Authorization` (protocol.md §3) or of the
  * `Wechatpay-*` headers (§4) holds, with a per-field verdict where one can be given.
  */
-import { parseAuthorization, type PublicKeyHandle } from '@auditnotify/core';
+import { parseAuthorization, type PublicKeyHandle, type TimestampReport } from '@auditnotify/core';
 import type { LabelledValue } from '../../shared/api.js';
 import { toApiError } from './errors.js';
 
@@ -31,20 +31,20 @@ const ANSWER_HEADERS: [string, string][] = [
  * authorizationFields(headers['authorization'], keys.publicKeys(), now).find((f) => f.name === 'timestamp')?.note;
  * ```
  */
-export function authorizationFields(header: string | undefined, publicKeys: Map<string, PublicKeyHandle>, now: number): LabelledValue[] {
+export function authorizationFields(header: string | undefined, publicKeys: Map<string, PublicKeyHandle>, timestamp: TimestampReport | undefined): LabelledValue[] {
   if (header === undefined) return [{ name: 'authorization', label: 'Authorization', value: '', ok: false, note: 'missing' }];
   try {
     const fields = parseAuthorization(header);
-    const skew = Math.abs(now - fields.timestamp);
     return [
       { name: 'mchid', label: AUTH_LABELS['mchid'] ?? 'mchid', value: fields.mchid },
-      { name: 'nonce_str', label: AUTH_LABELS['nonce'] ?? 'nonce_str', value: fields.nonce, ok: /^[0-9A-Za-z]{32}$/.test(fields.nonce) },
+      { name: 'nonce_str', label: AUTH_LABELS['nonce'] ?? 'nonce_str', value: fields.nonce, ok: timestamp?.nonceOk ?? false },
       {
         name: 'timestamp',
         label: AUTH_LABELS['timestamp'] ?? 'timestamp',
         value: String(fields.timestamp),
-        ok: skew < 300,
-        note: fields.timestamp > 1e11 ? 'looks like milliseconds, not seconds' : skew < 300 ? `${skew} s from now` : `${skew} s from now: outside the 300 s window`,
+        // Core's timestamp rules (window, milliseconds, "ago" / "from now"), as the receiver applies them.
+        ok: timestamp?.verdict.ok ?? false,
+        ...(timestamp ? { note: timestamp.text } : {}),
       },
       {
         name: 'serial_no',
