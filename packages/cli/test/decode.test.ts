@@ -106,6 +106,9 @@ describe('auditnotify decode with receiver keys', () => {
     const { code, report } = await decode(requestWith({}), ['--keys', keys, '--now', String(signed.timestamp + 600)]);
     expect(code).toBe(1);
     expect(report.verification).toMatchObject({ likelyCause: { code: 'TIMESTAMP_OUT_OF_WINDOW' } });
+    // The signature itself is valid: the report says so, and reads the timestamp as 600 s ago.
+    expect(report.verification).toMatchObject({ signature: { status: 'valid' } });
+    expect(report).toMatchObject({ timestamp: { ok: false, text: '600 s ago, outside the 300 s window' }, verdict: { kind: 'timestamp-invalid' } });
   });
 
   it('names WRONG_KEY when the serial is known but belongs to another key', async () => {

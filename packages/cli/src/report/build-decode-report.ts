@@ -4,17 +4,8 @@
  * comes from core, so the CLI and the desktop inspector show the same findings.
  */
 import { createHash } from 'node:crypto';
-import {
-  buildRequestMessage,
-  diagnoseSignature,
-  isAuditNotifyError,
-  lintNotification,
-  NOTIFICATION_FIELDS,
-  parseAuthorization,
-  safeParseNotification,
-  unknownFieldsOf,
-} from '@auditnotify/core';
-import type { AuthorizationFields, Clock, LintWarning, PublicKeyHandle, RawHttpRequest } from '@auditnotify/core';
+import { buildDecodeReport as buildCoreReport } from '@auditnotify/core';
+import type { Clock, DecodeVerdict, LintWarning, PublicKeyHandle, RawHttpRequest } from '@auditnotify/core';
 
 /**
  * One body field, labelled as in the endpoint's documentation.
@@ -48,6 +39,8 @@ export interface DecodeVerification {
   /** Variants of the message that do verify: they show what the sender really signed. */
   matchingVariants: { name: string; description: string }[];
   likelyCause?: { code: string; title: string; explanation: string } | undefined;
+  /** The signature alone, apart from the timestamp. */
+  signature: { status: 'valid' | 'invalid' | 'unchecked'; detail: string };
 }
 
 /**
@@ -75,6 +68,10 @@ export interface DecodeReport {
     warnings: LintWarning[];
   };
   verification?: DecodeVerification | undefined;
+  /** The timestamp's own verdict: "600 s ago, outside the 300 s window". */
+  timestamp?: { ok: boolean; text: string; nonceOk: boolean } | undefined;
+  /** The overall reading, as the inspector shows it. */
+  verdict: DecodeVerdict;
 }
 
 /**
@@ -93,127 +90,58 @@ export interface BuildDecodeReportOptions {
   clock?: Clock | undefined;
 }
 
-function decodeBody(body: Uint8Array): DecodeReport['body'] {
-  const text = Buffer.from(body).toString('utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return {
-      bytes: body.byteLength,
-      json: false,
-      fields: [],
-      unknownFields: [],
-      schemaErrors: [{ field: '', issue: 'the body is not JSON' }],
-      warnings: [],
-    };
-  }
-  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
-  const record = (isObject ? value : {}) as Record<string, unknown>;
-  const fields = NOTIFICATION_FIELDS.map((field) => ({
-    name: field.name,
-    labelZh: field.labelZh,
-    labelEn: field.labelEn,
-    required: field.required,
-    present: Object.hasOwn(record, field.name),
-    ...(Object.hasOwn(record, field.name) ? { value: record[field.name] } : {}),
-  }));
-  const parsed = safeParseNotification(value);
-  const schemaErrors: { field: string; issue: string }[] = [];
-  if (!parsed.ok) {
-    const issues = parsed.error.detail?.issues;
-    if (Array.isArray(issues)) schemaErrors.push(...(issues as { field: string; issue: string }[]));
-    else schemaErrors.push({ field: String(parsed.error.detail?.field ?? ''), issue: parsed.error.message });
-  }
-  return {
-    bytes: body.byteLength,
-    json: true,
-    fields,
-    unknownFields: isObject ? unknownFieldsOf(record) : [],
-    schemaErrors,
-    warnings: parsed.ok ? parsed.warnings : isObject ? lintNotification(record) : [],
-  };
-}
-
 /**
- * Decodes a parsed request into a {@link DecodeReport}; with `publicKeys` it also runs core's
- * `diagnoseSignature` for the verdict and the most likely cause of a failure.
+ * Decodes a parsed request into a {@link DecodeReport} with core's `buildDecodeReport`; with `publicKeys` it
+ * also carries core's signature diagnosis for the verdict and the most likely cause of a failure.
  *
  * @example
  * ```ts
- * const report = await buildDecodeReport(parseCurlCommand(seedExample), { publicKeys });
+ * const report = await buildDecodeReport(parseCurlCommand(pasted), { publicKeys });
  * report.verification?.likelyCause?.code; // e.g. 'BODY_RESERIALISED'
  * ```
  */
-export async function buildDecodeReport(
-  request: RawHttpRequest,
-  options: BuildDecodeReportOptions = {},
-): Promise<DecodeReport> {
-  let auth: AuthorizationFields | undefined;
-  let authorization: DecodeReport['authorization'];
-  try {
-    auth = parseAuthorization(request.headers.authorization);
-    authorization = {
-      ok: true,
-      mchid: auth.mchid,
-      nonce_str: auth.nonce,
-      timestamp: auth.timestamp,
-      serial_no: auth.serialNo,
-      signature: auth.signature,
-    };
-  } catch (error) {
-    authorization = isAuditNotifyError(error)
-      ? { ok: false, code: error.code, reason: error.detail?.reason as string | undefined, message: error.message }
-      : { ok: false, code: 'AUTH_MALFORMED', message: 'the Authorization header could not be read' };
-  }
-  let message: DecodeReport['message'];
-  if (auth !== undefined) {
-    const bytes = buildRequestMessage({
-      method: request.method,
-      url: request.url,
-      timestamp: auth.timestamp,
-      nonce: auth.nonce,
-      body: request.body,
-    });
-    message = {
-      text: Buffer.from(bytes).toString('utf8'),
-      bytes: bytes.byteLength,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  }
-  let verification: DecodeVerification | undefined;
-  if (options.publicKeys !== undefined) {
-    const diagnosis = await diagnoseSignature({
-      kind: 'request',
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body: request.body,
-      publicKeys: options.publicKeys,
-      ...(options.answerKeys === undefined ? {} : { answerKeys: options.answerKeys }),
-      ...(options.clock === undefined ? {} : { clock: options.clock }),
-    });
-    verification = {
-      verified: diagnosis.verified,
-      keyId: diagnosis.keyId,
-      checks: diagnosis.checks.map((check) => ({ name: check.name, ok: check.ok, detail: check.detail })),
-      matchingVariants: diagnosis.variants
-        .filter((variant) => variant.verifies)
-        .map((variant) => ({ name: variant.name, description: variant.description })),
-      likelyCause: diagnosis.likelyCause,
-    };
-  }
+export async function buildDecodeReport(request: RawHttpRequest, options: BuildDecodeReportOptions = {}): Promise<DecodeReport> {
+  const core = await buildCoreReport({
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body: request.body,
+    ...(options.publicKeys === undefined ? {} : { publicKeys: options.publicKeys }),
+    ...(options.answerKeys === undefined ? {} : { answerKeys: options.answerKeys }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  const auth = core.authorization;
+  const diagnosis = core.diagnosis;
   return {
-    request: {
-      method: request.method,
-      url: request.url,
-      httpVersion: request.httpVersion,
-      host: request.headers.host,
-      headers: request.headers,
+    request: { method: request.method, url: request.url, httpVersion: request.httpVersion, host: request.headers.host, headers: request.headers },
+    authorization: auth.ok
+      ? { ok: true, mchid: auth.fields.mchid, nonce_str: auth.fields.nonce, timestamp: auth.fields.timestamp, serial_no: auth.fields.serialNo, signature: auth.fields.signature }
+      : { ok: false, code: auth.code, reason: auth.reason, message: auth.message },
+    message: core.message && {
+      text: Buffer.from(core.message).toString('utf8'),
+      bytes: core.message.byteLength,
+      sha256: createHash('sha256').update(core.message).digest('hex'),
     },
-    authorization,
-    message,
-    body: decodeBody(request.body),
-    verification,
+    body: {
+      bytes: core.body.bytes,
+      json: core.body.json,
+      fields: core.body.fields.map((f) => ({ name: f.name, labelZh: f.labelZh, labelEn: f.labelEn, required: f.required, present: f.present, ...(f.present ? { value: f.value } : {}) })),
+      unknownFields: core.body.unknownFields,
+      schemaErrors: core.body.json ? core.body.schemaErrors : [{ field: '', issue: 'the body is not JSON' }],
+      warnings: core.body.warnings,
+    },
+    verification:
+      diagnosis === undefined
+        ? undefined
+        : {
+            verified: diagnosis.verified,
+            keyId: diagnosis.keyId,
+            checks: diagnosis.checks.map((check) => ({ name: check.name, ok: check.ok, detail: check.detail })),
+            matchingVariants: diagnosis.variants.filter((v) => v.verifies).map((v) => ({ name: v.name, description: v.description })),
+            likelyCause: diagnosis.likelyCause,
+            signature: { status: core.signature.status, detail: core.signature.detail },
+          },
+    timestamp: core.timestamp && { ok: core.timestamp.verdict.ok, text: core.timestamp.text, nonceOk: core.timestamp.nonceOk },
+    verdict: core.verdict,
   };
 }

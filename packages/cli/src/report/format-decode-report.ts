@@ -26,7 +26,7 @@ function when(timestamp: number, now: number): string {
  */
 export function formatDecodeReport(report: DecodeReport, now: number): string {
   const out: string[] = [];
-  const { request, authorization, message, body, verification } = report;
+  const { request, authorization, message, body, verification, timestamp } = report;
   out.push(`Request: ${request.method} ${request.url} (${request.httpVersion.startsWith('HTTP') ? '' : 'HTTP/'}${request.httpVersion})`);
   for (const [name, value] of Object.entries(request.headers)) {
     if (name === 'authorization') continue;
@@ -38,7 +38,7 @@ export function formatDecodeReport(report: DecodeReport, now: number): string {
       '  scheme     WECHATPAY2-SHA256-RSA2048',
       `  mchid      ${authorization.mchid}`,
       `  nonce_str  ${authorization.nonce_str}`,
-      `  timestamp  ${authorization.timestamp} (${when(authorization.timestamp, now)})`,
+      `  timestamp  ${authorization.timestamp} (${when(authorization.timestamp, now)}${timestamp === undefined ? '' : `; ${timestamp.text}`})`,
       `  serial_no  ${authorization.serial_no}`,
       `  signature  ${authorization.signature.slice(0, 24)}… (${authorization.signature.length} chars)`,
     );
@@ -67,6 +67,7 @@ export function formatDecodeReport(report: DecodeReport, now: number): string {
   }
   if (verification !== undefined) {
     out.push('', `Verification: ${verification.verified ? `VERIFIED${verification.keyId === undefined ? '' : ` with ${verification.keyId}`}` : 'FAILED'}`);
+    out.push(`  signature: ${verification.signature.status}; timestamp: ${timestamp?.text ?? 'unreadable'} → ${report.verdict.title}`);
     for (const check of verification.checks) out.push(`  ${check.ok ? '✓' : '✗'} ${check.name}: ${check.detail}`);
     if (verification.likelyCause !== undefined) {
       out.push('', `Most likely cause: ${verification.likelyCause.code}: ${verification.likelyCause.title}`);

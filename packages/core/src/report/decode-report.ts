@@ -136,6 +136,8 @@ export interface DecodeReportInput {
   body: Uint8Array;
   /** Senders' public keys by serial_no: with them (even none) the report carries core's diagnosis; a signature no key checks is `unchecked`. */
   publicKeys?: ReadonlyMap<string, PublicKeyHandle>;
+  /** The receiver's answer public keys by id: diagnosis names a request signed with one of them. */
+  answerKeys?: ReadonlyMap<string, PublicKeyHandle>;
   clock?: Clock;
   windowSeconds?: number;
   engine?: SignatureEngine;
@@ -252,6 +254,7 @@ export async function buildDecodeReport(input: DecodeReportInput): Promise<Decod
       headers: input.headers,
       body: input.body,
       publicKeys: input.publicKeys,
+      ...(input.answerKeys === undefined ? {} : { answerKeys: input.answerKeys }),
       clock: () => now,
       windowSeconds,
       engine: input.engine ?? defaultEngine(),
