@@ -2,6 +2,7 @@
  * Exit codes of the `auditnotify` command: 0 success, 1 a check or the remote call failed, 2 bad usage or
  * unreadable input (the README's "Exit codes" table).
  */
+import { isCliError, type CliErrorCode } from './cli-error.js';
 import { isAuditNotifyError } from '@auditnotify/core';
 import type { ErrorCode } from '@auditnotify/core';
 
@@ -26,7 +27,7 @@ export const EXIT = { OK: 0, CHECK_FAILED: 1, USAGE: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 // Input the user handed us that we could not read or load: the command never got as far as a check.
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+const USAGE_CODES: ReadonlySet<ErrorCode | CliErrorCode> = new Set<ErrorCode | CliErrorCode>([
   'USAGE_ERROR',
   'INPUT_UNREADABLE',
   'INVALID_OPTIONS',
@@ -48,11 +49,11 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  *
  * @example
  * ```ts
- * exitCodeFor(new AuditNotifyError('USAGE_ERROR', 'missing --url')); // 2
+ * exitCodeFor(new CliError('USAGE_ERROR', 'missing --url')); // 2
  * exitCodeFor(new AuditNotifyError('API_ERROR', 'SIGN_ERROR')); // 1
  * ```
  */
 export function exitCodeFor(error: unknown): ExitCode {
-  if (isAuditNotifyError(error) && USAGE_CODES.has(error.code)) return EXIT.USAGE;
+  if ((isAuditNotifyError(error) || isCliError(error)) && USAGE_CODES.has(error.code)) return EXIT.USAGE;
   return EXIT.CHECK_FAILED;
 }

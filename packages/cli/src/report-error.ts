@@ -2,6 +2,7 @@
  * How a failed command tells the user why: one line on stderr with the command, the stable code and the
  * message (redacted as a last line of defence, so key material never reaches the terminal).
  */
+import { isCliError } from './cli-error.js';
 import { isAuditNotifyError } from '@auditnotify/core';
 import type { TextSink } from './io.js';
 import { redact } from './output/redact.js';
@@ -11,14 +12,14 @@ import { redact } from './output/redact.js';
  *
  * @example
  * ```ts
- * reportError(io.stderr, 'sign', new AuditNotifyError('USAGE_ERROR', 'missing --mchid'));
+ * reportError(io.stderr, 'sign', new CliError('USAGE_ERROR', 'missing --mchid'));
  * // auditnotify sign: USAGE_ERROR: missing --mchid
  * // (see: auditnotify sign --help)
  * ```
  */
 export function reportError(sink: TextSink, command: string, error: unknown): void {
   const prefix = command === '' ? 'auditnotify' : `auditnotify ${command}`;
-  if (isAuditNotifyError(error)) {
+  if (isAuditNotifyError(error) || isCliError(error)) {
     sink.write(`${prefix}: ${error.code}: ${redact(error.message)}\n`);
     if (error.code === 'USAGE_ERROR') sink.write(`(see: ${prefix} --help)\n`);
     return;

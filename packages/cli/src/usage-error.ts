@@ -1,7 +1,7 @@
 /**
- * Bad command-line usage is an `AuditNotifyError` with the code `USAGE_ERROR` (exit code 2).
+ * Bad command-line usage is a `CliError` with the code `USAGE_ERROR` (exit code 2).
  */
-import { AuditNotifyError } from '@auditnotify/core';
+import { CliError } from './cli-error.js';
 
 /**
  * Builds the error for a wrong flag, a missing flag or a bad flag value.
@@ -11,6 +11,6 @@ import { AuditNotifyError } from '@auditnotify/core';
  * throw usageError('--timestamp must be Unix seconds (digits only)', { flag: '--timestamp' });
  * ```
  */
-export function usageError(message: string, detail?: Record<string, unknown>): AuditNotifyError {
-  return new AuditNotifyError('USAGE_ERROR', message, detail ? { detail } : {});
+export function usageError(message: string, detail?: Record<string, unknown>): CliError {
+  return new CliError('USAGE_ERROR', message, detail ? { detail } : {});
 }

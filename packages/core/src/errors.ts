@@ -13,6 +13,8 @@
  * ```
  */
 
+import type { AuthorizationProblem } from './protocol/parse-authorization.js';
+
 /** Codes that WeChat Pay APIv3 puts in the `code` field of an error body (protocol.md §2). */
 export type WireCode =
   | 'PARAM_ERROR'
@@ -89,18 +91,6 @@ export const ERROR_TABLE = {
 
   // Configuration: thrown when a client, receiver or plugin is created.
   INVALID_OPTIONS: { status: null, wire: null },
-
-  // Command line (packages/cli): bad flags or arguments, and input files or stdin that cannot be read.
-  USAGE_ERROR: { status: null, wire: null },
-  INPUT_UNREADABLE: { status: null, wire: null },
-
-  // Desktop inspector (apps/inspector): its API's own failures, answered to its window, never on the wire.
-  INVALID_INPUT: { status: null, wire: null },
-  FORBIDDEN: { status: null, wire: null },
-  UNKNOWN_METHOD: { status: null, wire: null },
-  NOT_FOUND: { status: null, wire: null },
-  KEY_ROLE_MISMATCH: { status: null, wire: null },
-  RECEIVER_NOT_RUNNING: { status: null, wire: null },
 } as const satisfies Record<string, ErrorRow>;
 
 /** Every stable code auditnotify uses. */
@@ -109,8 +99,46 @@ export type ErrorCode = keyof typeof ERROR_TABLE;
 /** Free-form, JSON-serialisable context for an error. Never holds key material. */
 export type ErrorDetail = Record<string, unknown>;
 
-export interface AuditNotifyErrorOptions {
-  detail?: ErrorDetail;
+/** One problem of a body: the field (`''` for the body itself) and what to fix. */
+export interface FieldIssueDetail {
+  field: string;
+  issue: string;
+}
+
+/**
+ * The typed `detail` of the error families whose callers read it; other codes carry a free-form
+ * {@link ErrorDetail}. Narrow on `code` and the detail narrows with it.
+ *
+ * @example
+ * ```ts
+ * if (isAuditNotifyError(error) && error.code === 'VALIDATION_FAILED') error.detail?.issues.map((i) => i.field);
+ * ```
+ */
+export interface ErrorDetails {
+  PARAM_ERROR: { field: string; issue: string; issues: FieldIssueDetail[]; location?: string; value?: unknown };
+  VALIDATION_FAILED: { field: string; issue: string; issues: FieldIssueDetail[]; location?: string; value?: unknown };
+  AUTH_MISSING: { reason: AuthorizationProblem };
+  AUTH_MALFORMED: { reason: AuthorizationProblem };
+  // line and issue when a decoder located the problem (src/decode/decode-error.ts).
+  DECODE_FAILED: { line?: number; issue?: string };
+  ANSWER_HEADERS_MISSING: { missing: string[] };
+  ANSWER_SERIAL_UNKNOWN: { keyId: string; known: string[] };
+  ANSWER_TIMESTAMP_OUT_OF_WINDOW: { reason: 'not_digits' | 'milliseconds' | 'skew'; now: number; windowSeconds: number; timestamp?: number; skewSeconds?: number };
+  ANSWER_SIGNATURE_INVALID: { reason: 'probe_signature' | 'not_base64' | 'mismatch' | 'not_checked'; keyId: string; messageLength: number };
+}
+
+/**
+ * The `detail` type of a code: its {@link ErrorDetails} entry, or a free-form {@link ErrorDetail}.
+ *
+ * @example
+ * ```ts
+ * const detail: ErrorDetailOf<'ANSWER_HEADERS_MISSING'> = { missing: ['Wechatpay-Signature'] };
+ * ```
+ */
+export type ErrorDetailOf<C extends ErrorCode> = C extends keyof ErrorDetails ? ErrorDetails[C] & ErrorDetail : ErrorDetail;
+
+export interface AuditNotifyErrorOptions<C extends ErrorCode = ErrorCode> {
+  detail?: ErrorDetailOf<C>;
   cause?: unknown;
 }
 
@@ -122,12 +150,12 @@ export interface AuditNotifyErrorOptions {
  * throw new AuditNotifyError('KEY_ENCRYPTED', 'The private key is encrypted: export it without a passphrase.');
  * ```
  */
-export class AuditNotifyError extends Error {
+export class AuditNotifyError<C extends ErrorCode = ErrorCode> extends Error {
   override readonly name: string = 'AuditNotifyError';
-  readonly code: ErrorCode;
-  readonly detail: ErrorDetail | undefined;
+  readonly code: C;
+  readonly detail: ErrorDetailOf<C> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: AuditNotifyErrorOptions = {}) {
+  constructor(code: C, message: string, options: AuditNotifyErrorOptions<C> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.detail = options.detail;
@@ -143,7 +171,7 @@ export class AuditNotifyError extends Error {
     return ERROR_TABLE[this.code].wire;
   }
 
-  toJSON(): { name: string; code: ErrorCode; message: string; detail?: ErrorDetail } {
+  toJSON(): { name: string; code: C; message: string; detail?: ErrorDetailOf<C> } {
     return { name: this.name, code: this.code, message: this.message, ...(this.detail ? { detail: this.detail } : {}) };
   }
 }
@@ -161,6 +189,16 @@ export function statusOf(code: ErrorCode): number | null {
 }
 
 /**
+ * An {@link AuditNotifyError} of any code, as a union over codes: checking `code` narrows `detail`.
+ *
+ * @example
+ * ```ts
+ * function fieldsOf(error: AnyAuditNotifyError) { return error.code === 'PARAM_ERROR' ? error.detail?.issues : []; }
+ * ```
+ */
+export type AnyAuditNotifyError = { [C in ErrorCode]: AuditNotifyError<C> }[ErrorCode];
+
+/**
  * True for errors raised by auditnotify (by `instanceof`, or by shape across package copies).
  *
  * @example
@@ -168,7 +206,7 @@ export function statusOf(code: ErrorCode): number | null {
  * if (isAuditNotifyError(error)) console.error(error.code);
  * ```
  */
-export function isAuditNotifyError(value: unknown): value is AuditNotifyError {
+export function isAuditNotifyError(value: unknown): value is AnyAuditNotifyError {
   if (value instanceof AuditNotifyError) return true;
   if (!(value instanceof Error)) return false;
   const code: unknown = (value as Error & { code?: unknown }).code;

@@ -8,7 +8,7 @@
  * Every name is listed: test/public-surface.test.ts pins the list.
  */
 export { AuditNotifyError, ERROR_TABLE, isAuditNotifyError, statusOf } from './errors.js';
-export type { AuditNotifyErrorOptions, ErrorCode, ErrorDetail, WireCode } from './errors.js';
+export type { AnyAuditNotifyError, AuditNotifyErrorOptions, ErrorCode, ErrorDetail, ErrorDetailOf, ErrorDetails, FieldIssueDetail, WireCode } from './errors.js';
 export type {
   Clock,
   CertificateInfo,

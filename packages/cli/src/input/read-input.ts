@@ -2,9 +2,9 @@
  * Reads an input file, or stdin for `-`. A file that cannot be read is `INPUT_UNREADABLE` (exit code 2);
  * the message names the flag and the OS error code, never the file's content.
  */
+import { CliError } from '../cli-error.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AuditNotifyError } from '@auditnotify/core';
 import type { CliIo } from '../io.js';
 
 /**
@@ -20,14 +20,14 @@ export async function readInput(path: string, io: CliIo, flag: string): Promise<
     try {
       return await io.readStdin();
     } catch (error) {
-      throw new AuditNotifyError('INPUT_UNREADABLE', `${flag}: cannot read stdin`, { cause: error, detail: { flag } });
+      throw new CliError('INPUT_UNREADABLE', `${flag}: cannot read stdin`, { cause: error, detail: { flag } });
     }
   }
   try {
     return new Uint8Array(await readFile(resolve(io.cwd, path)));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new AuditNotifyError('INPUT_UNREADABLE', `${flag}: cannot read ${path} (${String(code ?? 'error')})`, {
+    throw new CliError('INPUT_UNREADABLE', `${flag}: cannot read ${path} (${String(code ?? 'error')})`, {
       cause: error,
       detail: { flag, path, issue: code },
     });

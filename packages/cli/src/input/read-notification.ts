@@ -1,7 +1,7 @@
 /**
  * The notification `send` sends: from `--body FILE|-` (JSON) or from `--field name=value` pairs.
  */
-import { AuditNotifyError } from '@auditnotify/core';
+import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { usageError } from '../usage-error.js';
 import { readInput } from './read-input.js';
@@ -28,7 +28,7 @@ export async function readNotification(source: { body?: string | undefined; fiel
       return JSON.parse(Buffer.from(bytes).toString('utf8'));
     } catch (error) {
       // JSON.parse's message quotes the input: name the flag only.
-      throw new AuditNotifyError('INPUT_UNREADABLE', `--body ${source.body}: not JSON`, { cause: error, detail: { flag: '--body' } });
+      throw new CliError('INPUT_UNREADABLE', `--body ${source.body}: not JSON`, { cause: error, detail: { flag: '--body' } });
     }
   }
   const notification: Record<string, string> = {};

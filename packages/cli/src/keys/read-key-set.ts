@@ -1,8 +1,8 @@
 /**
  * Reads a key set folder (`--keys DIR`) written by `auditnotify keygen`.
  */
+import { CliError } from '../cli-error.js';
 import { join } from 'node:path';
-import { AuditNotifyError } from '@auditnotify/core';
 import type { CliIo } from '../io.js';
 import { readInput } from '../input/read-input.js';
 import { KEY_SET_LAYOUT } from './key-set-layout.js';
@@ -40,7 +40,7 @@ export async function readKeySet(dir: string, io: CliIo): Promise<KeySetPaths> {
   try {
     parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (error) {
-    throw new AuditNotifyError('INPUT_UNREADABLE', `--keys: ${KEY_SET_LAYOUT.manifest} in ${dir} is not JSON`, {
+    throw new CliError('INPUT_UNREADABLE', `--keys: ${KEY_SET_LAYOUT.manifest} in ${dir} is not JSON`, {
       cause: error,
       detail: { flag: '--keys', path: dir },
     });
@@ -48,7 +48,7 @@ export async function readKeySet(dir: string, io: CliIo): Promise<KeySetPaths> {
   const record = (parsed ?? {}) as Record<string, unknown>;
   for (const field of ['mchid', 'serial_no', 'wechatpay_public_key_id'] as const) {
     if (typeof record[field] !== 'string' || record[field] === '') {
-      throw new AuditNotifyError('INPUT_UNREADABLE', `--keys: ${KEY_SET_LAYOUT.manifest} in ${dir} has no "${field}"`, {
+      throw new CliError('INPUT_UNREADABLE', `--keys: ${KEY_SET_LAYOUT.manifest} in ${dir} has no "${field}"`, {
         detail: { flag: '--keys', path: dir, field },
       });
     }

@@ -2,10 +2,10 @@
  * Writes a key set folder atomically: every file goes to a staging folder beside the target first, and
  * only a complete set is moved into place, so a failure never leaves half a key set behind.
  */
+import { CliError } from '../cli-error.js';
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { TestKeySet } from '@auditnotify/core';
-import { AuditNotifyError } from '@auditnotify/core';
 import { usageError } from '../usage-error.js';
 import { KEY_SET_LAYOUT } from './key-set-layout.js';
 import type { KeySetManifest } from './key-set-layout.js';
@@ -105,7 +105,7 @@ export async function writeKeySet(dir: string, keys: TestKeySet, options: WriteK
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
-    throw new AuditNotifyError('INPUT_UNREADABLE', `--out: cannot create ${parent}`, { cause: error, detail: { flag: '--out' } });
+    throw new CliError('INPUT_UNREADABLE', `--out: cannot create ${parent}`, { cause: error, detail: { flag: '--out' } });
   }
   const staging = await mkdtemp(join(parent, `.${basename(dir)}.keygen-`));
   try {

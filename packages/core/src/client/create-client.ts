@@ -366,7 +366,7 @@ export function createClient(options: ClientOptions): Client {
       parsed = parseNotification(notification);
     } catch (error) {
       if (!isAuditNotifyError(error)) throw error;
-      throw new AuditNotifyError('VALIDATION_FAILED', `The notification is invalid, nothing was sent: ${error.message}`, { ...(error.detail ? { detail: error.detail } : {}), cause: error });
+      throw new AuditNotifyError('VALIDATION_FAILED', `The notification is invalid, nothing was sent: ${error.message}`, { ...(error.code === 'PARAM_ERROR' && error.detail ? { detail: error.detail } : {}), cause: error });
     }
     // Serialised once: every attempt and host gets these exact bytes and this out_request_no.
     const body = serializeNotification(parsed.notification);

@@ -90,7 +90,7 @@ interface Failure {
 }
 
 function fail(raw: string | undefined, failure: Failure): never {
-  const detail: Record<string, unknown> = { location: 'authorization', reason: failure.reason, issue: failure.issue };
+  const detail: { reason: AuthorizationProblem } & Record<string, unknown> = { location: 'authorization', reason: failure.reason, issue: failure.issue };
   if (failure.field !== undefined) detail.field = failure.field;
   if (failure.position !== undefined) {
     detail.position = failure.position;

@@ -1,20 +1,42 @@
 /**
- * Error helpers of the inspector services: every failure is an `AuditNotifyError` with a code of core's
- * `ERROR_TABLE`, and reaches the renderer as `{ code, message, detail }`.
+ * Error helpers of the inspector services: a failure is core's `AuditNotifyError` or the inspector's own
+ * {@link InspectorError} (its codes are not core's), and reaches the renderer as `{ code, message, detail }`.
  */
-import { AuditNotifyError, isAuditNotifyError, type ErrorCode } from '@auditnotify/core';
+import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError, type ErrorCode } from '@auditnotify/core';
 import type { ApiErrorShape } from '../../shared/api.js';
+import type { InspectorErrorCode } from '../../shared/result.js';
 
 /**
- * Throws an `AuditNotifyError`.
+ * A failure of the inspector itself (unknown id, wrong key role, receiver stopped…), with a code of
+ * `INSPECTOR_ERROR_CODES`.
+ *
+ * @example
+ * ```ts
+ * throw new InspectorError('NOT_FOUND', 'No stored key has the id k_9.', { id: 'k_9' });
+ * ```
+ */
+export class InspectorError extends Error {
+  override readonly name = 'InspectorError';
+  constructor(
+    readonly code: InspectorErrorCode,
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Throws an `AuditNotifyError` for a code of core, an {@link InspectorError} for one of the inspector.
  *
  * @example
  * ```ts
  * fail('NOT_FOUND', 'no key k_1', { id: 'k_1' });
  * ```
  */
-export function fail(code: ErrorCode, message: string, detail?: Record<string, unknown>): never {
-  throw new AuditNotifyError(code, message, detail ? { detail } : {});
+export function fail(code: ErrorCode | InspectorErrorCode, message: string, detail?: Record<string, unknown>): never {
+  if (Object.hasOwn(ERROR_TABLE, code)) throw new AuditNotifyError(code as ErrorCode, message, detail ? { detail } : {});
+  throw new InspectorError(code as InspectorErrorCode, message, detail);
 }
 
 /**
@@ -27,8 +49,8 @@ export function fail(code: ErrorCode, message: string, detail?: Record<string, u
  * ```
  */
 export function toApiError(error: unknown): ApiErrorShape {
-  if (isAuditNotifyError(error)) {
-    const detail = (error as AuditNotifyError).detail;
+  if (isAuditNotifyError(error) || error instanceof InspectorError) {
+    const detail = error.detail;
     return { code: error.code, message: error.message, ...(detail ? { detail: jsonSafe(detail) } : {}) };
   }
   const message = error instanceof Error ? error.message : String(error);
