@@ -84,6 +84,7 @@ export type {
   FieldIssue,
   FieldMeta,
   LintWarning,
+  NotificationFields,
   NotifyAnswer,
   ParsedNotification,
   SafeParseNotificationResult,

@@ -44,7 +44,7 @@ describe('client ↔ receiver over real HTTP', () => {
 
   it('delivers a REJECT notification with its fail fields, Chinese text intact', async () => {
     const { server, handler } = await receiverServer();
-    const notification = { out_request_no: '请求单号-0001', mchid: MCHID, audit_result: 'REJECT', fail_code: '1001', fail_msg: '身份证件不合法 IDCARD_ILLEGAL' };
+    const notification = { out_request_no: '请求单号-0001', mchid: MCHID, audit_result: 'REJECT', fail_code: '1001', fail_msg: '身份证件不合法 IDCARD_ILLEGAL' } as const;
     const result = await client({ hosts: [server.origin] }).send(notification);
     expect(result.status).toBe(200);
     expect(handler.mock.calls[0]?.[0].notification).toMatchObject(notification);
@@ -93,6 +93,7 @@ describe('client ↔ receiver over real HTTP', () => {
   it('refuses an invalid notification with VALIDATION_FAILED and sends nothing', async () => {
     const { server } = await receiverServer();
     const error = await client({ hosts: [server.origin] })
+      // @ts-expect-error out_request_no is missing: the type catches it, and so does the run-time check for untyped callers.
       .send({ mchid: MCHID, audit_result: 'PASS' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuditNotifyError);

@@ -3,6 +3,7 @@
  * sends with core's client, verifies the signed answer and prints the result as JSON.
  */
 import { BACKUP_HOST, createClient, isAuditNotifyError, NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
+import type { NotificationFields } from '@auditnotify/core';
 import type { Command } from '../command.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { EXIT_CODES_HELP, SENDER_FLAGS_HELP } from '../help-text.js';
@@ -89,8 +90,9 @@ ${EXIT_CODES_HELP}`,
     });
     try {
       // A full URL talks to that server only; without one the client tries the primary, then the backup host.
-      // The client validates whatever was read (a non-object is VALIDATION_FAILED, nothing sent).
-      const result = await client.send(value as Record<string, unknown>, url.origin === undefined ? {} : { url: `${url.origin}${url.pathAndQuery}` });
+      // The file's JSON is untyped: the client checks it at run time (a non-object or a bad field is
+      // VALIDATION_FAILED, nothing sent), so the CLI reports core's own message for it.
+      const result = await client.send(value as NotificationFields, url.origin === undefined ? {} : { url: `${url.origin}${url.pathAndQuery}` });
       for (const warning of result.warnings) io.stderr.write(`warning: ${warning.code}: ${warning.message}\n`);
       writeJson(io.stdout, {
         ok: true,

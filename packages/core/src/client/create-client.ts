@@ -4,7 +4,7 @@
  * answer's signature → typed result or typed error.
  */
 import type { Clock, KeyInput, PrivateKeyHandle, PublicKeyHandle, SignatureEngine } from '../types.js';
-import type { LintWarning, NotifyAnswer } from '../schema/index.js';
+import type { LintWarning, NotificationFields, NotifyAnswer } from '../schema/index.js';
 import type { ResolvedRetryOptions, RetryOptions } from './backoff.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { answerSchema, errorBodySchema, parseNotification, serializeNotification } from '../schema/index.js';
@@ -119,12 +119,12 @@ export interface SendResult {
  */
 export interface Client {
   /**
-   * Validates (it takes `unknown`: notifications often come from JSON files or forms), signs and sends one
-   * notification, retrying with the same bytes and `out_request_no`.
+   * Validates (the type is checked at compile time, the values at run time: limits, formats, characters),
+   * signs and sends one notification, retrying with the same bytes and `out_request_no`.
    * Throws `VALIDATION_FAILED` (nothing sent), {@link ApiError} (non-2xx), `ANSWER_*` (a 2xx that failed
    * verification: it may have been processed), `NETWORK_ERROR` or `TIMEOUT`.
    */
-  send(notification: unknown, options?: SendOptions): Promise<SendResult>;
+  send(notification: NotificationFields, options?: SendOptions): Promise<SendResult>;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -360,7 +360,7 @@ export function createClient(options: ClientOptions): Client {
     });
   }
 
-  async function send(notification: unknown, sendOptions: SendOptions = {}): Promise<SendResult> {
+  async function send(notification: NotificationFields, sendOptions: SendOptions = {}): Promise<SendResult> {
     let parsed: ReturnType<typeof parseNotification>;
     try {
       parsed = parseNotification(notification);
