@@ -16,7 +16,7 @@ export { defineInteropSuite } from './define-interop-suite.js';
 export type { InteropTarget } from './define-interop-suite.js';
 export { createCountingRelay } from './counting-relay.js';
 export type { CountingRelay } from './counting-relay.js';
-export { abandonBody, send, sendEndlessBody } from './http-client.js';
+export { abandonBody, send, sendEndlessBody, sendRepeatingHeaders } from './http-client.js';
 export type { ClientAnswer, ClientRequest, EndlessBodyResult } from './http-client.js';
 export { opensslVerify } from './openssl-verify.js';
 export { serveOnLoopback } from './serve-on-loopback.js';

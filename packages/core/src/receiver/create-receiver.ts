@@ -118,6 +118,19 @@ function isJsonContentType(value: string): boolean {
   });
 }
 
+/**
+ * The Authorization header, kept as a list when it was sent more than once, so that the parser refuses it
+ * (`multiple_headers`) instead of checking one of them (Node adapters pass every line: node/bridge.ts).
+ */
+function authorizationHeader(headers: ReceiverRequest['headers']): string | string[] | undefined {
+  if (typeof (headers as Headers).get !== 'function') {
+    for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+      if (name.toLowerCase() === 'authorization' && Array.isArray(value) && value.length > 1) return value;
+    }
+  }
+  return readHeader(headers, 'authorization');
+}
+
 /** Calls a user hook; a failing hook never changes the answer. */
 function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
   if (hook === undefined) return;
@@ -216,7 +229,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
     let auth: AuthorizationFields;
     try {
-      auth = parseAuthorization(readHeader(request.headers, 'authorization'));
+      auth = parseAuthorization(authorizationHeader(request.headers));
     } catch (error) {
       if (!isAuditNotifyError(error)) throw error;
       const code = error.code === 'AUTH_MISSING' ? 'AUTH_MISSING' : 'AUTH_MALFORMED';
