@@ -9,6 +9,6 @@
  * const { nonceStore, rateLimiter, inbox } = openRedisStores({ redis: 'redis://127.0.0.1:6379' });
  * ```
  */
-export { openRedisStores } from './open-redis-stores.js';
+export { connectRedisStores, openRedisStores } from './open-redis-stores.js';
 export type { RedisStoresOptions } from './open-redis-stores.js';
 export { keyNames } from './key-names.js';

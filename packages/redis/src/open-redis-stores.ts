@@ -62,7 +62,7 @@ const SCRIPTS = {
  * await stores.close();
  * ```
  */
-export function openRedisStores(options: RedisStoresOptions): ReceiverStores {
+export function openRedisStores(options: RedisStoresOptions): ReceiverStores & { ping(): Promise<void> } {
   const perMinute = options.perMinute ?? 200;
   const retention = options.retentionSeconds ?? DEFAULT_INBOX_RETENTION_SECONDS;
   const prefix = options.prefix ?? 'auditnotify';
@@ -133,15 +133,38 @@ export function openRedisStores(options: RedisStoresOptions): ReceiverStores {
 
   let closed = false;
   return {
+    ping: async () => void (await redis.ping()),
     nonceStore,
     rateLimiter,
     inbox,
     async close() {
       if (closed || !owned) return;
       closed = true;
-      await redis.quit().catch(() => redis.disconnect());
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
+}
+
+/**
+ * {@link openRedisStores}, resolved once Redis answers a PING: a server that cannot be reached is an error at
+ * start-up (`NETWORK_ERROR` naming the URL) rather than on the first request.
+ *
+ * @example
+ * ```ts
+ * const stores = await connectRedisStores({ redis: 'redis://127.0.0.1:6379' });
+ * ```
+ */
+export async function connectRedisStores(options: RedisStoresOptions): Promise<ReceiverStores> {
+  const stores = openRedisStores(options);
+  try {
+    await stores.ping();
+  } catch (error) {
+    await stores.close().catch(() => undefined);
+    const where = typeof options.redis === 'string' ? options.redis : 'the given client';
+    throw new AuditNotifyError('NETWORK_ERROR', `cannot reach Redis at ${where}: ${(error as Error).message}`, { cause: error });
+  }
+  return stores;
 }
 
 function invalid(message: string): never {
