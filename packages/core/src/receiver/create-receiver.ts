@@ -356,7 +356,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const processed = await processOnce(
       config.inbox,
       { mchid: notification.mchid, outRequestNo: notification.out_request_no },
-      notificationFieldsHash(notification),
+      await notificationFieldsHash(notification),
       config.inboxLeaseSeconds,
       runHandler,
       (outcome) => (isRefusal(outcome) ? undefined : outcome),

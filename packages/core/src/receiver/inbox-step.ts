@@ -10,7 +10,6 @@
  *
  * Without an inbox the handler runs for every delivery that passes the checks (at-least-once).
  */
-import { createHash } from 'node:crypto';
 import type { NotifyAnswer } from '../schema/index.js';
 import type { Inbox, InboxKey } from './stores.js';
 
@@ -34,11 +33,13 @@ export type ProcessOutcome<R> =
  *
  * @example
  * ```ts
- * notificationFieldsHash({ mchid: '1', out_request_no: 'R1' }) === notificationFieldsHash({ out_request_no: 'R1', mchid: '1' }); // true
+ * (await notificationFieldsHash({ mchid: '1', out_request_no: 'R1' })) === (await notificationFieldsHash({ out_request_no: 'R1', mchid: '1' })); // true
  * ```
  */
-export function notificationFieldsHash(fields: unknown): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+export async function notificationFieldsHash(fields: unknown): Promise<string> {
+  // WebCrypto: the receiver runs on every runtime core supports, not only Node.
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(fields)));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function canonicalJson(value: unknown): string {

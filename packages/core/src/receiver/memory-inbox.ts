@@ -2,7 +2,6 @@
  * An in-memory {@link Inbox}: the idempotency records of one process, for tests and demos. They are lost on
  * restart; `@auditnotify/sqlite` keeps them in a file, `@auditnotify/redis` shares them between instances.
  */
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../types.js';
 import type { NotifyAnswer } from '../schema/index.js';
 import type { Inbox, InboxClaim, InboxKey } from './stores.js';
@@ -75,7 +74,7 @@ export function createMemoryInbox(options: MemoryInboxOptions = {}): Inbox {
         if (record.fieldsHash !== fieldsHash) return { state: 'conflict', fieldsHash: record.fieldsHash };
         return { state: 'in_progress', retryAfterSeconds: Math.max(1, Math.ceil(record.leaseUntil - at)) };
       }
-      const token = randomUUID();
+      const token = globalThis.crypto.randomUUID();
       records.set(id(key), { state: 'processing', fieldsHash, token, leaseUntil: at + leaseSeconds });
       return { state: 'claimed', token };
     },
