@@ -57,4 +57,5 @@ it('processes a notification once across a restart of the app on the same file; 
   await second.stop();
   expect(processed).toEqual(['R-readme-1']);
   expect(duplicates).toEqual(['R-readme-1']);
-});
+  // Two app starts and an RSA key generation: generous on a loaded machine (nothing here is timed).
+}, 120_000);
