@@ -80,11 +80,15 @@ export async function runStoreBench({ framework, packageDir, benchDir }: StoreBe
     return `| ${kind} | ${mean(kind, 'rps').toFixed(0)} | ${ratio} | ${mean(kind, 'p99').toFixed(1)} | ${(mean(kind, 'rssKiB') / 1024).toFixed(1)} | ${mean(kind, 'bad')} |`;
   });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const overrides = ['BENCH_ROUNDS', 'BENCH_SECONDS', 'BENCH_POOL']
+    .filter((name) => process.env[name] !== undefined)
+    .map((name) => `${name}=${process.env[name]} `)
+    .join('');
   const section = [
     '<!-- stores -->',
     `## Receiver state: memory, SQLite and Redis stores (${framework} plugin)`,
     '',
-    `\`cd packages/${packageDir} && ${process.env.BENCH_ROUNDS === undefined ? '' : `BENCH_ROUNDS=${ROUNDS} `}npm run bench:stores\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs (\`nproc\`), ${cpu}; load average ${loadAtStart} when it started.`,
+    `\`cd packages/${packageDir} && ${overrides}npm run bench:stores\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs (\`nproc\`), ${cpu}; load average ${loadAtStart} when it started.`,
     `autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per server, ${ROUNDS} rounds (means shown), loopback; each server in its own child process; Redis is a local \`redis-server\` started by the benchmark. Every request is a different notification with a fresh nonce: a nonce claim, a rate-limit token, an inbox claim and its completion per request.`,
     '',
     '| store | req/s | vs memory | p99 latency (ms) | peak RSS (MiB) | non-2xx / errors |',
