@@ -113,7 +113,7 @@ describe('three receiver processes on one Redis', () => {
     const handled = instances.flatMap((instance) => instance.lines.filter((line) => line.event === 'handled'));
     expect(handled).toHaveLength(200);
     expect(instances.every((instance) => instance.lines.some((line) => line.event === 'handled'))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('runs the handler once for twenty concurrent deliveries of one notification spread over the three', async () => {
     const prefix = `t-${randomUUID()}`;
