@@ -4,7 +4,7 @@ import { NOTIFY_PATH, createClient, isAuditNotifyError } from '@auditnotify/core
 import type { AcceptedEvent, NotifyContext, ReceiverOptions, RejectedEvent } from '@auditnotify/core';
 import { createTestRequest, generateTestKeys, sampleNotification } from '@auditnotify/core/testing';
 import { createCountingRelay } from './counting-relay.js';
-import { abandonBody, send, sendEndlessBody, type ClientAnswer, type ClientRequest } from './http-client.js';
+import { abandonBody, send, sendEndlessBody, sendRepeatingHeaders, type ClientAnswer, type ClientRequest } from './http-client.js';
 import { opensslVerify } from './openssl-verify.js';
 
 /**
@@ -331,6 +331,17 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         expectSignedAnswer(answer);
       });
 
+      it('rejects a second Authorization header with 401 SIGN_ERROR (multiple_headers), even when the first verifies', async () => {
+        const { app, recorded } = await start();
+        const request = await signed();
+        const other = await signed();
+        const answer = await sendRepeatingHeaders(app.url, { ...request, headers: { ...request.headers, authorization: [request.headers.authorization ?? '', other.headers.authorization ?? ''] } });
+        expectRefusal(answer, 401, 'SIGN_ERROR', 'AUTH_MALFORMED');
+        expect(json(answer).detail?.problem).toBe('multiple_headers');
+        expectSignedAnswer(answer);
+        expect(recorded.handled).toHaveLength(0);
+      });
+
       it('rejects a malformed Authorization with 401 SIGN_ERROR', async () => {
         const { app } = await start();
         const request = await signed();
@@ -496,11 +507,21 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         const echoed = await send(app.url, { method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, body: PRETTY_CHINESE_BODY });
         expect(echoed.status).toBe(200);
         expect(echoed.text).toBe(PRETTY_CHINESE_BODY);
-        const get = await send(app.url, { method: 'GET', url: NOTIFY_PATH });
-        expect({ status: get.status, text: get.text }).toEqual({ status: 404, text: `app: GET ${NOTIFY_PATH}` });
         const other = await send(app.url, { method: 'POST', url: `${NOTIFY_PATH}/other`, body: '{}' });
         expect(other.text).toBe(`app: POST ${NOTIFY_PATH}/other`);
         expect(recorded.rejected).toHaveLength(0);
+      });
+
+      it('answers every other method on the notify path with the signed 405 of protocol.md §2', async () => {
+        const { app, recorded } = await start();
+        for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+          const answer = await send(app.url, { method, url: `${NOTIFY_PATH}?x=1` });
+          expectRefusal(answer, 405, 'INVALID_REQUEST', 'METHOD_NOT_ALLOWED');
+          expect(answer.headers.allow).toBe('POST');
+          expectSignedAnswer(answer);
+        }
+        expect(recorded.rejected.map((event) => event.code)).toEqual(Array(4).fill('METHOD_NOT_ALLOWED'));
+        expect(recorded.handled).toHaveLength(0);
       });
 
       it('mounts at a configured path', async () => {

@@ -164,3 +164,33 @@ export function abandonBody(
     req.on('error', () => undefined);
   });
 }
+
+/**
+ * Sends one request with `node:http`, whose header values may be lists: each value goes on its own header
+ * line (as `fetch` never does), for requests that repeat a header.
+ *
+ * @example
+ * ```ts
+ * const answer = await sendRepeatingHeaders(url, { method: 'POST', url: '/notify', headers: { authorization: [first, second] }, body });
+ * ```
+ */
+export function sendRepeatingHeaders(
+  base: string,
+  request: { method: string; url: string; headers: Record<string, string | string[]>; body?: Uint8Array | string },
+): Promise<ClientAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(base + request.url, { method: request.method, headers: request.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = new Uint8Array(Buffer.concat(chunks));
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        resolve({ status: response.statusCode ?? 0, headers, body, text: Buffer.from(body).toString('utf8') });
+      });
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}

@@ -61,6 +61,7 @@ export type {
 // The notification, its answer and error bodies.
 export {
   ANSWER_FIELDS,
+  MAX_JSON_NESTING,
   NOTIFICATION_FIELDS,
   answerSchema,
   errorBodySchema,
@@ -129,12 +130,28 @@ export { ApiError, DEFAULT_RETRY, createClient } from './client/index.js';
 export type { ApiErrorInit, Client, ClientOptions, ResolvedRetryOptions, RetryOptions, SendOptions, SendResult } from './client/index.js';
 
 // The framework-free receiver.
-export { DEFAULT_BODY_LIMIT, createMemoryNonceStore, createMemoryRateLimiter, createReceiver, describeSignedMessage } from './receiver/index.js';
+export {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_INBOX_LEASE_SECONDS,
+  DEFAULT_INBOX_RETENTION_SECONDS,
+  createMemoryInbox,
+  createMemoryNonceStore,
+  createMemoryRateLimiter,
+  createMemoryStores,
+  createReceiver,
+  describeSignedMessage,
+  notificationFieldsHash,
+} from './receiver/index.js';
 export type {
   AcceptedEvent,
   AnswerKey,
+  Inbox,
+  InboxClaim,
+  InboxKey,
+  MemoryInboxOptions,
   MemoryNonceStoreOptions,
   MemoryRateLimiterOptions,
+  MemoryStoresOptions,
   NonceStore,
   NotifyContext,
   NotifyHandler,
@@ -142,6 +159,7 @@ export type {
   RateLimiter,
   ReceiverOptions,
   Receiver,
+  ReceiverStores,
   RefuseDetail,
   RefusedBeforeBody,
   RejectedEvent,

@@ -115,7 +115,7 @@ describe('createMemoryNonceStore', () => {
     expect(await store.claim('a', 600)).toBe(true);
   });
 
-  it('stays within max: expired keys go first, then the oldest', async () => {
+  it('stays within max: expired keys make room, live ones are never forgotten (NONCE_STORE_FULL)', async () => {
     let now = 0;
     const store = createMemoryNonceStore({ max: 3, clock: () => now });
     await store.claim('old', 10);
@@ -125,8 +125,9 @@ describe('createMemoryNonceStore', () => {
     now = 20; // 'old' has expired
     expect(await store.claim('d', 600)).toBe(true);
     expect(await store.claim('b', 600)).toBe(false); // kept: the expired one made room
-    expect(await store.claim('e', 600)).toBe(true); // full of live keys: the oldest ('b') goes
-    expect(await store.claim('b', 600)).toBe(true);
+    // Full of live keys: refused rather than forget 'b', which could then be replayed.
+    await expect(store.claim('e', 600)).rejects.toMatchObject({ code: 'NONCE_STORE_FULL', detail: { retry_after_seconds: 585 } });
+    expect(await store.claim('b', 600)).toBe(false);
   });
 
   it('refuses a bound that is not a positive integer', () => {

@@ -21,8 +21,8 @@ const FIX_ORDER =
 
 /**
  * Mounts the audit-result notification receiver in an Express 5 app: `POST` to the receiver's path (by
- * default the endpoint's, `NOTIFY_PATH`) is verified and answered by `@auditnotify/core`; every other route
- * and method goes to `next()` untouched. Bad options throw `INVALID_OPTIONS` here, at start-up.
+ * default the endpoint's, `NOTIFY_PATH`) is verified and answered by `@auditnotify/core`, any other method on
+ * that path gets the signed `405`; every other route goes to `next()` untouched. Bad options throw `INVALID_OPTIONS` here, at start-up.
  *
  * The signature covers the raw bytes, so the body is taken, in this order, from the `Buffer` that
  * `express.raw()` leaves in `req.body`, from `req.rawBody`, or from the stream, read with the body limit
@@ -52,7 +52,7 @@ export function createExpressMiddleware(options: ExpressMiddlewareOptions): Requ
     const url = bridge.match(req.method, req.originalUrl);
     if (url === undefined) return next();
     rawBodyOf(req, bridge.bodyLimit)
-      .then((body) => bridge.answer({ method: req.method, url, headers: req.headers }, body))
+      .then((body) => bridge.answer({ method: req.method, url, headers: req.headers, rawHeaders: req.rawHeaders }, body))
       .then((answer) => {
         // undefined: the client went away mid-body, there is nobody to answer.
         if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);

@@ -21,8 +21,8 @@ const FIX_ORDER =
 
 /**
  * Mounts the audit-result notification receiver in a Koa 3 app: `POST` to the receiver's path (by default the
- * endpoint's, `NOTIFY_PATH`) is verified and answered by `@auditnotify/core`; every other route and method
- * goes to `next()` untouched. Bad options throw `INVALID_OPTIONS` here, at start-up.
+ * endpoint's, `NOTIFY_PATH`) is verified and answered by `@auditnotify/core`, any other method on that path
+ * gets the signed `405`; every other route goes to `next()` untouched. Bad options throw `INVALID_OPTIONS` here, at start-up.
  *
  * The signature covers the raw bytes, so the body is taken from `ctx.request.rawBody` when a body parser kept
  * it, else read from the stream with the body limit enforced while streaming. A stream another parser already
@@ -51,7 +51,7 @@ export function createKoaMiddleware(options: KoaMiddlewareOptions): Middleware {
     const url = bridge.match(ctx.method, ctx.originalUrl);
     if (url === undefined) return next();
     const body = await rawBodyOf(ctx, bridge.bodyLimit);
-    const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers }, body);
+    const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders }, body);
     if (answer === undefined) return; // the client went away mid-body
     ctx.status = answer.status;
     ctx.set(answer.headers);

@@ -64,8 +64,11 @@ export interface Listener {
 }
 
 /** Starts `auditnotify listen ...args` and waits for its first stdout line (no sleeps: the line is the signal). */
-export async function startListen(args: string[]): Promise<Listener> {
-  const child = spawn(process.execPath, [BIN, 'listen', ...args], { cwd: PACKAGE_DIR });
+export async function startListen(args: string[], options: { cwd?: string } = {}): Promise<Listener> {
+  // Each listener runs in its own folder unless told otherwise: its default state file goes there.
+  const own = options.cwd === undefined ? tempDir() : undefined;
+  const child = spawn(process.execPath, [BIN, 'listen', ...args], { cwd: options.cwd ?? own?.dir });
+  child.on('close', () => own?.remove());
   let stderr = '';
   const waiters: { text: string; resolve: (value: string) => void }[] = [];
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

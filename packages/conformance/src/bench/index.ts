@@ -13,4 +13,6 @@
  */
 export { runHttpBench } from './run-http-bench.js';
 export type { HttpBenchOptions } from './run-http-bench.js';
-export type { BenchKeys, BenchServerFactory, ServerKind } from './types.js';
+export { runStoreBench } from './run-store-bench.js';
+export type { StoreBenchOptions } from './run-store-bench.js';
+export type { BenchKeys, BenchServerFactory, ServerKind, StoreKind, StoreServerFactory } from './types.js';

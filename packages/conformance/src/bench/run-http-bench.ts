@@ -37,38 +37,42 @@ export interface HttpBenchOptions {
   benchDir: string;
 }
 
-type Signed = { headers: Record<string, string>; body: string };
+export type Signed = { headers: Record<string, string>; body: string };
 
-interface Measured {
+export interface Measured {
   rps: number;
   p99: number;
   rssKiB: number;
   bad: number;
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const WARMUP_SECONDS = 1;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const CONNECTIONS = 10;
-const POOL = Number(process.env.BENCH_POOL ?? 25_000);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+export const WARMUP_SECONDS = 1;
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+export const CONNECTIONS = 10;
+export const POOL = Number(process.env.BENCH_POOL ?? 25_000);
 
 const serverProcess = join(dirname(fileURLToPath(import.meta.url)), 'server-process.js');
 
-async function presign(keySet: ReturnType<typeof generateTestKeySet>, count: number): Promise<Signed[]> {
+/** Valid requests with fresh nonces; with `distinct`, each a different notification (its own out_request_no). */
+export async function presign(keySet: ReturnType<typeof generateTestKeySet>, count: number, distinct = false): Promise<Signed[]> {
   const privateKey = loadPrivateKey(keySet.sender.privateKeyPem);
-  const body = JSON.stringify({
-    out_request_no: 'htozr8denqegbt6tk6u10iymo7yww5pn',
-    mchid: keySet.mchid,
-    audit_result: 'PASS',
-    audit_finish_time: '2015-05-20T13:29:35+08:00',
-    attach_info: 'updateidcard',
-  });
+  const bodyOf = (index: number): string =>
+    JSON.stringify({
+      out_request_no: distinct ? `bench-${index}-${count}` : 'htozr8denqegbt6tk6u10iymo7yww5pn',
+      mchid: keySet.mchid,
+      audit_result: 'PASS',
+      audit_finish_time: '2015-05-20T13:29:35+08:00',
+      attach_info: 'updateidcard',
+    });
   const pool: Signed[] = [];
   for (let start = 0; start < count; start += 500) {
-    const batch = Array.from({ length: Math.min(500, count - start) }, () =>
+    const bodies = Array.from({ length: Math.min(500, count - start) }, (_, i) => bodyOf(start + i));
+    const batch = bodies.map((body) =>
       signRequest({ method: 'POST', url: NOTIFY_PATH, body, mchid: keySet.mchid, serialNo: keySet.serialNo, privateKey }),
     );
-    for (const { authorization } of await Promise.all(batch)) {
+    for (const [index, { authorization }] of (await Promise.all(batch)).entries()) {
+      const body = bodies[index] as string;
       pool.push({
         body,
         headers: {
@@ -85,12 +89,12 @@ async function presign(keySet: ReturnType<typeof generateTestKeySet>, count: num
 
 // The servers run as plain JavaScript on the built plugin, so no TypeScript loader sits in their memory:
 // bench/servers.ts is transpiled next to dist/index.js and its import of ../src/index.js pointed there.
-function buildServerModule(benchDir: string): string {
-  const source = readFileSync(join(benchDir, 'servers.ts'), 'utf8');
+export function buildServerModule(benchDir: string, name = 'servers'): string {
+  const source = readFileSync(join(benchDir, `${name}.ts`), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
   });
-  const script = join(benchDir, '..', 'dist', 'bench', 'servers.mjs');
+  const script = join(benchDir, '..', 'dist', 'bench', `${name}.mjs`);
   mkdirSync(dirname(script), { recursive: true });
   writeFileSync(script, outputText.replace("'../src/index.js'", "'../index.js'"));
   return script;
@@ -113,7 +117,7 @@ function peakRssKiB(child: ChildProcess): Promise<number> {
   });
 }
 
-async function measure(start: ServerStart, pool: Signed[]): Promise<Measured> {
+export async function measure(start: ServerStart, pool: Signed[]): Promise<Measured> {
   const { child, url } = await startServer(start);
   let next = 0;
   // Each server process gets each pre-signed request once (its nonce store is fresh).
@@ -128,7 +132,7 @@ async function measure(start: ServerStart, pool: Signed[]): Promise<Measured> {
     await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests });
     const result: Result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
     // Only the plugin keeps nonces; a wrapped pool would show up there as non-2xx answers.
-    if (start.kind === 'plugin' && next > pool.length) console.warn(`plugin: the pool of ${pool.length} requests wrapped around`);
+    if (start.kind !== 'bare' && start.kind !== 'handwritten' && start.kind !== 'handwritten-sync' && next > pool.length) console.warn(`plugin: the pool of ${pool.length} requests wrapped around`);
     return {
       rps: result.requests.average,
       p99: result.latency.p99,

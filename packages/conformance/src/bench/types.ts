@@ -13,6 +13,17 @@ import type { RequestListener } from 'node:http';
 export type ServerKind = 'bare' | 'handwritten-sync' | 'handwritten' | 'plugin';
 
 /**
+ * The servers of the store benchmark: the plugin with the same inbox, nonce store and rate limiter kept in
+ * memory (the baseline), in an SQLite file, or in Redis.
+ *
+ * @example
+ * ```ts
+ * const kind: StoreKind = 'sqlite';
+ * ```
+ */
+export type StoreKind = 'memory' | 'sqlite' | 'redis';
+
+/**
  * The key material a benchmark server is started with (PEM text, so it crosses the process boundary).
  *
  * @example
@@ -21,6 +32,8 @@ export type ServerKind = 'bare' | 'handwritten-sync' | 'handwritten' | 'plugin';
  * ```
  */
 export interface BenchKeys {
+  /** Store benchmark: the SQLite file or Redis URL the server keeps its state in. */
+  store?: string;
   serialNo: string;
   senderCertificatePem: string;
   answerKeyId: string;
@@ -38,14 +51,24 @@ export interface BenchKeys {
  */
 export type BenchServerFactory = (kind: ServerKind, keys: BenchKeys) => RequestListener;
 
+/**
+ * What `bench/store-servers.ts` exports: the plugin over one kind of store.
+ *
+ * @example
+ * ```ts
+ * export const createBenchServer: StoreServerFactory = (kind, keys) => buildApp(kind, keys);
+ * ```
+ */
+export type StoreServerFactory = (kind: StoreKind, keys: BenchKeys) => RequestListener;
+
 /** @internal The module shape the child process imports. */
 export interface BenchServerModule {
-  createBenchServer: BenchServerFactory;
+  createBenchServer: (kind: ServerKind | StoreKind, keys: BenchKeys) => RequestListener;
 }
 
 /** @internal The first message the harness sends to a server's child process. */
 export interface ServerStart {
   serverModule: string;
-  kind: ServerKind;
+  kind: ServerKind | StoreKind;
   keys: BenchKeys;
 }

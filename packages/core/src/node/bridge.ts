@@ -17,12 +17,19 @@ import type { RawBodyResult } from './read-raw-body.js';
  * ```
  */
 export interface Bridge {
-  /** The URL as the sender signed it (after `proxyPrefix`), or `undefined` for a request to pass on. */
+  /**
+   * The URL as the sender signed it (after `proxyPrefix`), or `undefined` for a request to pass on. Every
+   * method on the receiver's path is the receiver's: all but POST get its signed 405 (protocol.md §2).
+   */
   match(method: string, receivedUrl: string): string | undefined;
   /** The receiver's body limit, for reading the stream. */
   readonly bodyLimit: number;
-  /** The signed answer; `undefined` when the client went away mid-body: there is nobody to answer. */
-  answer(request: Omit<ReceiverRequest, 'body'>, body: RawBodyResult): Promise<ReceiverResponse | undefined>;
+  /**
+   * The signed answer; `undefined` when the client went away mid-body: there is nobody to answer. Pass the
+   * request's `rawHeaders`: Node keeps only the first of repeated `Authorization` headers in `headers`, and a
+   * request that repeats it must be refused, not checked against one of them.
+   */
+  answer(request: Omit<ReceiverRequest, 'body'> & { rawHeaders?: readonly string[] }, body: RawBodyResult): Promise<ReceiverResponse | undefined>;
 }
 
 /**
@@ -36,7 +43,7 @@ export interface Bridge {
  *   const url = bridge.match(req.method ?? '', req.url ?? '');
  *   if (url === undefined) return void res.writeHead(404).end();
  *   const body = await readRawBody(req, bridge.bodyLimit);
- *   const answer = await bridge.answer({ method: 'POST', url, headers: req.headers }, body);
+ *   const answer = await bridge.answer({ method: req.method ?? 'GET', url, headers: req.headers, rawHeaders: req.rawHeaders }, body);
  *   if (answer !== undefined) res.writeHead(answer.status, answer.headers).end(answer.body);
  * });
  * ```
@@ -48,14 +55,14 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
 
   return {
     bodyLimit: receiver.bodyLimit,
-    match(method, receivedUrl) {
-      if (method !== 'POST') return undefined;
+    match(_method, receivedUrl) {
       const url = rewriteUrl(receivedUrl);
       const query = url.indexOf('?');
       return (query === -1 ? url : url.slice(0, query)) === path ? url : undefined;
     },
-    async answer(request, body) {
-      if (body.ok) return receiver.handle({ method: request.method, url: request.url, headers: request.headers, body: body.body });
+    async answer(received, body) {
+      const request = { method: received.method, url: received.url, headers: withRepeatedAuthorization(received.headers, received.rawHeaders) };
+      if (body.ok) return receiver.handle({ ...request, body: body.body });
       if (body.code === 'ABORTED') return undefined;
       if (body.code === 'RAW_BODY_UNAVAILABLE') {
         logger.warn(fixOrderHint);
@@ -66,6 +73,22 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
       return receiver.refuse(request, 'BODY_TOO_LARGE', body.receivedBytes ? { receivedBytes: body.receivedBytes } : {});
     },
   };
+}
+
+/** `headers` with every `Authorization` line of `rawHeaders` when there was more than one. */
+function withRepeatedAuthorization(headers: ReceiverRequest['headers'], rawHeaders: readonly string[] | undefined): ReceiverRequest['headers'] {
+  if (rawHeaders === undefined || typeof (headers as Headers).get === 'function') return headers;
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === 'authorization') lines.push(rawHeaders[i + 1] ?? '');
+  }
+  if (lines.length < 2) return headers;
+  const copy: Record<string, string | string[] | undefined> = {};
+  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+    if (name.toLowerCase() !== 'authorization') copy[name] = value;
+  }
+  copy.authorization = lines;
+  return copy;
 }
 
 /** Core's option errors list core's options; say that the adapter takes two more, so a misspelt one is clear. */

@@ -15,6 +15,7 @@ import { answerSchema, parseNotification } from '../schema/index.js';
 import { readHeader } from '../protocol/header-value.js';
 import { resolveReceiverOptions } from './options.js';
 import { describeSignedMessage } from './sign-information.js';
+import { notificationFieldsHash, processOnce } from './inbox-step.js';
 
 /**
  * A receiver made by {@link createReceiver}.
@@ -86,6 +87,8 @@ interface Accepted {
   kind: 'accepted';
   answer: NotifyAnswer;
   event: AcceptedEvent;
+  /** Answered from the inbox's record: the handler did not run (onDuplicate was called, not onAccepted). */
+  duplicate?: boolean;
 }
 
 /** What one exchange learned so far, for hooks and answers. */
@@ -115,6 +118,19 @@ function isJsonContentType(value: string): boolean {
   });
 }
 
+/**
+ * The Authorization header, kept as a list when it was sent more than once, so that the parser refuses it
+ * (`multiple_headers`) instead of checking one of them (Node adapters pass every line: node/bridge.ts).
+ */
+function authorizationHeader(headers: ReceiverRequest['headers']): string | string[] | undefined {
+  if (typeof (headers as Headers).get !== 'function') {
+    for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+      if (name.toLowerCase() === 'authorization' && Array.isArray(value) && value.length > 1) return value;
+    }
+  }
+  return readHeader(headers, 'authorization');
+}
+
 /** Calls a user hook; a failing hook never changes the answer. */
 function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
   if (hook === undefined) return;
@@ -135,7 +151,8 @@ function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined,
  *
  * Checks run cheapest first (protocol.md §3): method → body size → content type → Authorization grammar →
  * known `serial_no` and allowed mchid → known `Wechatpay-Serial` → timestamp window → signature over the raw
- * bytes → nonce replay → rate limit → JSON → schema. The handler runs only when all of them pass.
+ * bytes → nonce replay → rate limit → JSON → schema → inbox. The handler runs only when all of them pass,
+ * and with an `inbox` at most once to success per `(mchid, out_request_no)` (receiver/inbox-step.ts).
  *
  * @example
  * ```ts
@@ -212,7 +229,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
     let auth: AuthorizationFields;
     try {
-      auth = parseAuthorization(readHeader(request.headers, 'authorization'));
+      auth = parseAuthorization(authorizationHeader(request.headers));
     } catch (error) {
       if (!isAuditNotifyError(error)) throw error;
       const code = error.code === 'AUTH_MISSING' ? 'AUTH_MISSING' : 'AUTH_MALFORMED';
@@ -260,7 +277,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // the signature covers: mchid and serial_no are not in the signed message, so a replay with either edited
     // must still count as a replay.
     const nonceKey = auth.nonce;
-    if (!(await config.nonceStore.claim(nonceKey, nonceTtl))) {
+    let fresh: boolean;
+    try {
+      fresh = await config.nonceStore.claim(nonceKey, nonceTtl);
+    } catch (error) {
+      if (!isAuditNotifyError(error) || error.code !== 'NONCE_STORE_FULL') throw error;
+      // Fail closed: a full store must not forget a live nonce, so refuse until it has room (stores.ts).
+      const retryAfter = Math.max(1, Math.ceil(Number(error.detail?.retry_after_seconds ?? 1)));
+      return refuse('NONCE_STORE_FULL', `The receiver cannot take more requests right now (its replay store is full of live nonces): retry after ${retryAfter} s.`, { location: 'authorization', field: 'nonce_str', retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+    }
+    if (!fresh) {
       return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce, ...signInformation() });
     }
     try {
@@ -311,25 +337,45 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       serialNo: auth.serialNo,
       requestId: exchange.requestId,
     };
-    let result: unknown;
-    try {
-      result = await config.handler(context);
-    } catch (error) {
-      return handlerFailed(nonceKey, 'The notification handler failed: retry with the same out_request_no.', error);
-    }
-    let answerBody: NotifyAnswer = { ret_msg: 'SUCC' };
-    if (result !== undefined) {
-      const checked = answerSchema.safeParse(result);
-      if (!checked.success) {
-        return handlerFailed(nonceKey, 'The notification handler returned an invalid answer: retry with the same out_request_no.', new AuditNotifyError('ANSWER_INVALID', 'The handler returned something that is not an answer { ret_msg?: string }.', { cause: checked.error }));
+    // The handler's outcome: the answer to send, or the refusal that makes the sender retry.
+    const runHandler = async (): Promise<Refusal | NotifyAnswer> => {
+      let result: unknown;
+      try {
+        result = await config.handler(context);
+      } catch (error) {
+        return handlerFailed(nonceKey, 'The notification handler failed: retry with the same out_request_no.', error);
       }
-      answerBody = checked.data;
-    }
-    return {
-      kind: 'accepted',
-      answer: answerBody,
-      event: { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: auth.serialNo, outRequestNo: parsed.notification.out_request_no, auditResult: parsed.notification.audit_result },
+      if (result === undefined) return { ret_msg: 'SUCC' };
+      const checked = answerSchema.safeParse(result);
+      if (checked.success) return checked.data;
+      return handlerFailed(nonceKey, 'The notification handler returned an invalid answer: retry with the same out_request_no.', new AuditNotifyError('ANSWER_INVALID', 'The handler returned something that is not an answer { ret_msg?: string }.', { cause: checked.error }));
     };
+    const { notification } = parsed;
+    const event = { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: auth.serialNo, outRequestNo: notification.out_request_no, auditResult: notification.audit_result };
+    const isRefusal = (outcome: Refusal | NotifyAnswer): outcome is Refusal => (outcome as Partial<Refusal>).kind === 'refused';
+    const processed = await processOnce(
+      config.inbox,
+      { mchid: notification.mchid, outRequestNo: notification.out_request_no },
+      await notificationFieldsHash(notification),
+      config.inboxLeaseSeconds,
+      runHandler,
+      (outcome) => (isRefusal(outcome) ? undefined : outcome),
+    );
+    switch (processed.kind) {
+      case 'ran':
+        return isRefusal(processed.result) ? processed.result : { kind: 'accepted', answer: processed.result, event };
+      case 'duplicate':
+        callHook(config.onDuplicate, event);
+        return { kind: 'accepted', answer: processed.answer, event, duplicate: true };
+      case 'conflict':
+        return refuse('OUT_REQUEST_NO_CONFLICT', `out_request_no ${notification.out_request_no} of mchid ${notification.mchid} was already received with other fields; a notification is never changed once received: send a new out_request_no.`, { location: 'body', field: 'out_request_no', value: notification.out_request_no });
+      case 'in_progress': {
+        // Not processed here: the same signed request may come again.
+        await config.nonceStore.release(nonceKey);
+        const retryAfter = processed.retryAfterSeconds;
+        return refuse('NOTIFICATION_IN_PROGRESS', `out_request_no ${notification.out_request_no} is being processed by another delivery: retry after ${retryAfter} s.`, { location: 'body', field: 'out_request_no', value: notification.out_request_no, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+      }
+    }
   }
 
   async function handlerFailed(nonceKey: string, message: string, cause: unknown): Promise<Refusal> {
@@ -401,7 +447,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const outcome = await check(request, exchange);
       if (outcome.kind === 'accepted') {
         const response = await answer(200, outcome.answer, exchange);
-        callHook(config.onAccepted, outcome.event);
+        if (outcome.duplicate !== true) callHook(config.onAccepted, outcome.event);
         return response;
       }
       const event = rejectedEvent(outcome.code, outcome.message, exchange);

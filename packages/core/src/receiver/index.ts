@@ -8,7 +8,7 @@
  */
 export { createReceiver } from './create-receiver.js';
 export type { Receiver, RefuseDetail, RefusedBeforeBody } from './create-receiver.js';
-export { DEFAULT_BODY_LIMIT } from './options.js';
+export { DEFAULT_BODY_LIMIT, DEFAULT_INBOX_LEASE_SECONDS } from './options.js';
 export type {
   AcceptedEvent,
   AnswerKey,
@@ -18,9 +18,15 @@ export type {
   RejectedEvent,
   SenderKey,
 } from './options.js';
+export type { Inbox, InboxClaim, InboxKey, NonceStore, RateLimitDecision, RateLimiter, ReceiverStores } from './stores.js';
 export { createMemoryNonceStore } from './nonce-store.js';
-export type { MemoryNonceStoreOptions, NonceStore } from './nonce-store.js';
+export type { MemoryNonceStoreOptions } from './nonce-store.js';
 export { createMemoryRateLimiter } from './rate-limiter.js';
-export type { MemoryRateLimiterOptions, RateLimitDecision, RateLimiter } from './rate-limiter.js';
+export type { MemoryRateLimiterOptions } from './rate-limiter.js';
+export { createMemoryInbox, DEFAULT_INBOX_RETENTION_SECONDS } from './memory-inbox.js';
+export type { MemoryInboxOptions } from './memory-inbox.js';
+export { notificationFieldsHash } from './inbox-step.js';
+export { createMemoryStores } from './memory-stores.js';
+export type { MemoryStoresOptions } from './memory-stores.js';
 export { describeSignedMessage } from './sign-information.js';
 export type { SignInformation } from './sign-information.js';

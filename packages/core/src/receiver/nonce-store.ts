@@ -5,26 +5,8 @@
  * releases it when the handler failed, so that the sender's retry is accepted (protocol.md §2, 500).
  */
 import type { Clock } from '../types.js';
+import type { NonceStore } from './stores.js';
 import { AuditNotifyError } from '../errors.js';
-
-/**
- * Where the receiver remembers nonces. Implement it over a shared store (Redis `SET key 1 NX EX ttl`, a
- * unique index…) when several processes answer the same endpoint.
- *
- * @example
- * ```ts
- * const redisStore: NonceStore = {
- *   async claim(key, ttlSeconds) { return (await redis.set(`nonce:${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK'; },
- *   async release(key) { await redis.del(`nonce:${key}`); },
- * };
- * ```
- */
-export interface NonceStore {
-  /** Records `key` for `ttlSeconds`; resolves `false` when it is already recorded and not yet expired. */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Forgets `key` (the request it came with was not processed). */
-  release(key: string): Promise<void>;
-}
 
 /**
  * Options of {@link createMemoryNonceStore}.
@@ -35,15 +17,23 @@ export interface NonceStore {
  * ```
  */
 export interface MemoryNonceStoreOptions {
-  /** Most nonces kept at once; when full, expired ones go first, then the oldest. Default 100 000. */
+  /**
+   * Most live nonces kept at once. Expired ones are dropped to make room; when every slot holds a live nonce
+   * the store fails closed: `claim` rejects with `NONCE_STORE_FULL` (the receiver answers 503 with
+   * `Retry-After`) instead of forgetting a nonce that could then be replayed. Default 100 000: at 200
+   * requests a minute per sender, twice the 300 s window holds 2 000 nonces per sender, so 50 senders at
+   * their full rate. Each nonce costs about 100 bytes.
+   */
   max?: number;
   /** Time source for expiry (Unix seconds). Default `Date.now() / 1000`. */
   clock?: Clock;
 }
 
 /**
- * A bounded in-memory {@link NonceStore} with expiry: right for one process. At the endpoint's 200 requests a
- * minute per sender, twice the 300 s window holds 2 000 nonces per sender, far below the default bound.
+ * A bounded in-memory {@link NonceStore} with expiry: right for tests and a single process that may forget
+ * its nonces on restart (use `@auditnotify/sqlite` otherwise). At the endpoint's 200 requests a minute per
+ * sender, twice the 300 s window holds 2 000 nonces per sender, far below the default bound; when it is
+ * full of live nonces, claims are refused with `NONCE_STORE_FULL` until the oldest expires.
  *
  * @example
  * ```ts
@@ -65,18 +55,23 @@ export function createMemoryNonceStore(options: MemoryNonceStoreOptions = {}): N
   // Insertion order of a Map is the claim order, so the front holds the oldest entries.
   const expiries = new Map<string, number>();
 
-  function evict(at: number): void {
+  /** Drops expired nonces from the front; `false` when the store is still full of live ones. */
+  function makeRoom(at: number): boolean {
     for (const [key, expiry] of expiries) {
-      if (expiries.size < max) return;
+      if (expiries.size < max) return true;
       if (expiry <= at) expiries.delete(key);
       else break;
     }
-    // Still full of live nonces: forget the oldest rather than refuse genuine requests.
-    while (expiries.size >= max) {
-      const oldest = expiries.keys().next().value;
-      if (oldest === undefined) return;
-      expiries.delete(oldest);
-    }
+    return expiries.size < max;
+  }
+
+  function full(at: number): AuditNotifyError {
+    // Every nonce has the same lifetime in practice, so the front one expires first and makes the first room.
+    const oldest = expiries.values().next().value ?? at + 1;
+    const retryAfter = Math.max(1, Math.ceil(oldest - at));
+    return new AuditNotifyError('NONCE_STORE_FULL', `The nonce store holds its maximum of ${max} live nonces; it refuses new requests rather than forget one that could be replayed. Retry after ${retryAfter} s, or raise \`max\`.`, {
+      detail: { limit: max, retry_after_seconds: retryAfter },
+    });
   }
 
   return {
@@ -85,7 +80,7 @@ export function createMemoryNonceStore(options: MemoryNonceStoreOptions = {}): N
       const expiry = expiries.get(key);
       if (expiry !== undefined && expiry > at) return false;
       expiries.delete(key);
-      evict(at);
+      if (!makeRoom(at)) throw full(at);
       expiries.set(ownCopy(key), Math.ceil(at + ttlSeconds));
       return true;
     },

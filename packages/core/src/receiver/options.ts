@@ -11,8 +11,7 @@ import type {
 } from '../types.js';
 import type { ErrorCode } from '../errors.js';
 import type { AuditResultNotification, LintWarning, NotifyAnswer } from '../schema/index.js';
-import type { NonceStore } from './nonce-store.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { Inbox, NonceStore, RateLimiter } from './stores.js';
 import { AuditNotifyError } from '../errors.js';
 import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
 import { defaultEngine } from '#runtime';
@@ -163,6 +162,16 @@ export interface ReceiverOptions {
   onError?: (error: unknown, event: RejectedEvent) => void;
   /** Called after an accepted notification. Errors it throws are ignored. */
   onAccepted?: (event: AcceptedEvent) => void;
+  /**
+   * Idempotency records per `(mchid, out_request_no)` (receiver/stores.ts): with one, the handler runs to
+   * success at most once per notification, a resend answers the recorded answer and calls `onDuplicate`.
+   * Default none: every delivery that passes the checks runs the handler (at-least-once).
+   */
+  inbox?: Inbox;
+  /** How long an inbox claim holds while the handler runs, in seconds; then another delivery may take it over. Default 60. */
+  inboxLeaseSeconds?: number;
+  /** Called when a delivery of an already processed notification was answered from the inbox. Errors it throws are ignored. */
+  onDuplicate?: (event: AcceptedEvent) => void;
 }
 
 /**
@@ -174,6 +183,17 @@ export interface ReceiverOptions {
  * ```
  */
 export const DEFAULT_BODY_LIMIT = 65_536;
+
+/**
+ * Default lease of an inbox claim: 60 s, far above a handler's usual run and short enough that a sender's
+ * retry after a crashed receiver is processed within minutes.
+ *
+ * @example
+ * ```ts
+ * createReceiver({ ...options, inbox, inboxLeaseSeconds: DEFAULT_INBOX_LEASE_SECONDS * 2 });
+ * ```
+ */
+export const DEFAULT_INBOX_LEASE_SECONDS = 60;
 
 const KNOWN_OPTIONS = new Set([
   'senders',
@@ -189,6 +209,9 @@ const KNOWN_OPTIONS = new Set([
   'onRejected',
   'onError',
   'onAccepted',
+  'inbox',
+  'inboxLeaseSeconds',
+  'onDuplicate',
 ]);
 
 /**
@@ -241,6 +264,9 @@ export interface ResolvedReceiverOptions {
   onRejected: ((event: RejectedEvent) => void) | undefined;
   onError: ((error: unknown, event: RejectedEvent) => void) | undefined;
   onAccepted: ((event: AcceptedEvent) => void) | undefined;
+  inbox: Inbox | undefined;
+  inboxLeaseSeconds: number;
+  onDuplicate: ((event: AcceptedEvent) => void) | undefined;
 }
 
 function invalid(message: string, cause?: unknown): AuditNotifyError {
@@ -363,6 +389,15 @@ export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiv
     throw invalid('`engine` must be a SignatureEngine (sign and verify methods).');
   }
   const clock = optionalFunction<Clock>(raw, 'clock') ?? systemClock;
+  const inbox = raw.inbox;
+  if (
+    inbox !== undefined &&
+    (typeof inbox !== 'object' ||
+      inbox === null ||
+      !['claim', 'complete', 'release'].every((name) => typeof (inbox as Record<string, unknown>)[name] === 'function'))
+  ) {
+    throw invalid('`inbox` must have claim(key, fieldsHash, leaseSeconds), complete(key, token, answer) and release(key, token) methods.');
+  }
 
   const senders = resolveSenders(raw.senders);
   const answerKeys = resolveAnswerKeys(raw.answerKeys);
@@ -383,5 +418,8 @@ export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiv
     onRejected: optionalFunction(raw, 'onRejected'),
     onError: optionalFunction(raw, 'onError'),
     onAccepted: optionalFunction(raw, 'onAccepted'),
+    inbox: inbox as Inbox | undefined,
+    inboxLeaseSeconds: positiveInteger(raw, 'inboxLeaseSeconds', DEFAULT_INBOX_LEASE_SECONDS),
+    onDuplicate: optionalFunction(raw, 'onDuplicate'),
   };
 }

@@ -3,36 +3,9 @@
  * the answer is `429 FREQUENCY_LIMITED` with `Retry-After` (protocol.md §2).
  */
 import type { Clock } from '../types.js';
+import type { RateLimiter } from './stores.js';
 import { AuditNotifyError } from '../errors.js';
 import { DEFAULT_REQUESTS_PER_MINUTE } from '../protocol/constants.js';
-
-/**
- * Outcome of {@link RateLimiter.take}.
- *
- * @example
- * ```ts
- * const decision: RateLimitDecision = { ok: false, retryAfterSeconds: 12 };
- * ```
- */
-export interface RateLimitDecision {
-  /** `true` when the request may proceed. */
-  ok: boolean;
-  /** Whole seconds until a request would be allowed again (0 when `ok`). */
-  retryAfterSeconds: number;
-}
-
-/**
- * Decides whether one more request of `key` (the sender's mchid) is allowed. Implement it over a shared
- * store when several processes answer the same endpoint.
- *
- * @example
- * ```ts
- * const unlimited: RateLimiter = { async take() { return { ok: true, retryAfterSeconds: 0 }; } };
- * ```
- */
-export interface RateLimiter {
-  take(key: string): Promise<RateLimitDecision>;
-}
 
 /**
  * Options of {@link createMemoryRateLimiter}.

@@ -1,5 +1,5 @@
 // Schemas of the audit-result notification, its answer and APIv3 error bodies (protocol.md §1–2).
-export { notificationSchema, type AuditResultNotification, type AuditResult, type NotificationFields } from './notification-schema.js';
+export { notificationSchema, MAX_JSON_NESTING, type AuditResultNotification, type AuditResult, type NotificationFields } from './notification-schema.js';
 export { answerSchema, errorBodySchema, type NotifyAnswer, type ErrorBody } from './answer-schema.js';
 export {
   parseNotification,

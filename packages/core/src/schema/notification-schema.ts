@@ -15,9 +15,17 @@ export type AuditResult = 'PASS' | 'REJECT';
 
 const limit = (name: string): number | undefined => NOTIFICATION_FIELDS.find((f) => f.name === name)?.maxBytes;
 const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
-// Unknown values are walked for 4-byte characters too (the rule is about the whole body); the bound
-// only protects against hand-built objects, JSON.parse cannot produce anything deeper that matters.
-const MAX_WALK_DEPTH = 64;
+/**
+ * Deepest nesting of objects and arrays a body may have, the body itself counting as level 1. A 64 KiB body
+ * can nest thousands of levels, enough to overflow the stack of any handler that serialises the notification
+ * again; no notification needs more than a few levels. Deeper bodies are a `PARAM_ERROR` before the handler.
+ *
+ * @example
+ * ```ts
+ * notificationSchema.safeParse({ ...fields, ext: JSON.parse('['.repeat(MAX_JSON_NESTING) + ']'.repeat(MAX_JSON_NESTING)) }).success; // false
+ * ```
+ */
+export const MAX_JSON_NESTING = 32;
 
 /**
  * zod 4 schema of the notification: every field of the endpoint's documentation with its limits in UTF-8 bytes, no 4-byte
@@ -80,11 +88,13 @@ export const notificationSchema = z
   .superRefine((value, ctx) => {
     for (const [key, inner] of Object.entries(value)) {
       if (KNOWN.has(key)) continue;
-      walkUnknown(inner, [key], 0, (path, message) => ctx.addIssue({ code: 'custom', message, path }));
+      // Unknown values are walked for 4-byte characters too (the rule is about the whole body), at every depth.
+      walkUnknown(inner, [key], 2, (path, message) => ctx.addIssue({ code: 'custom', message, path }));
     }
   });
 
-function walkUnknown(value: unknown, path: (string | number)[], depth: number, report: (path: (string | number)[], message: string) => void): boolean {
+/** `level` is the nesting level `value` would have as an object or array (a top-level field's value: 2). */
+function walkUnknown(value: unknown, path: (string | number)[], level: number, report: (path: (string | number)[], message: string) => void): boolean {
   const keyIssue = unsupportedCharacterIssue(String(path[path.length - 1]));
   if (keyIssue) {
     report(path, `name ${keyIssue}`);
@@ -95,8 +105,12 @@ function walkUnknown(value: unknown, path: (string | number)[], depth: number, r
     if (issue) report(path, issue);
     return issue !== undefined;
   }
-  if (depth >= MAX_WALK_DEPTH || value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== 'object') return false;
+  if (level > MAX_JSON_NESTING) {
+    report(path, `nests objects and arrays more than ${MAX_JSON_NESTING} levels deep (the body counts as level 1): send a flatter value`);
+    return true;
+  }
   const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [k, v] of entries) if (walkUnknown(v, [...path, k], depth + 1, report)) return true;
+  for (const [k, v] of entries) if (walkUnknown(v, [...path, k], level + 1, report)) return true;
   return false;
 }

@@ -1,0 +1,37 @@
+// The servers of the store benchmark: the plugin with its nonce store, rate limiter and inbox in memory (the
+// baseline), in an SQLite file, or in Redis. The harness of @auditnotify/conformance runs each in its own
+// child process (transpiled to plain JavaScript on the built plugin).
+import express from 'express';
+import { createMemoryStores, type ReceiverStores } from '@auditnotify/core';
+import type { BenchKeys, StoreKind, StoreServerFactory } from '@auditnotify/conformance/bench';
+import { openRedisStores } from '@auditnotify/redis';
+import { openSqliteStores } from '@auditnotify/sqlite';
+import { createExpressMiddleware } from '../src/index.js';
+
+// Every benchmark request comes from one mchid: the limiter does its work on every request but never refuses.
+const PER_MINUTE = 1e9;
+
+function storesFor(kind: StoreKind, keys: BenchKeys): ReceiverStores {
+  if (kind === 'sqlite') return openSqliteStores({ path: keys.store ?? '', perMinute: PER_MINUTE });
+  if (kind === 'redis') {
+    const [redis = '', prefix = 'bench'] = (keys.store ?? '').split('#');
+    return openRedisStores({ redis, prefix, perMinute: PER_MINUTE });
+  }
+  return createMemoryStores({ perMinute: PER_MINUTE });
+}
+
+export const createBenchServer: StoreServerFactory = (kind, keys) => {
+  const stores = storesFor(kind, keys);
+  const app = express();
+  app.use(
+    createExpressMiddleware({
+      senders: [{ serialNo: keys.serialNo, publicKey: keys.senderCertificatePem }],
+      answerKeys: [{ id: keys.answerKeyId, privateKey: keys.answerPrivateKeyPem }],
+      nonceStore: stores.nonceStore,
+      rateLimiter: stores.rateLimiter,
+      inbox: stores.inbox,
+      handler: () => undefined,
+    }),
+  );
+  return app;
+};
