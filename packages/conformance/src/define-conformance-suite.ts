@@ -272,8 +272,24 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         expect(recorded.handled).toHaveLength(1);
       });
 
-      it('sends the answer the handler returns', async () => {
-        const { app } = await start({ handler: () => ({ ret_msg: '成功' }) });
+      // A handler's ordinary return value (what a save returned) is never the answer nor a failure.
+      for (const [kind, returned] of [
+        ['an object', { id: 5, saved: true }],
+        ['a number', 42],
+        ['a string', 'ok'],
+        ['a ret_msg-shaped object', { ret_msg: 'leaked' }],
+      ] as const) {
+        it(`answers exactly 200 {"ret_msg":"SUCC"} when the handler returns ${kind}`, async () => {
+          const { app, recorded } = await start({ handler: async () => Promise.resolve(returned) });
+          const answer = await send(app.url, await signed());
+          expect({ status: answer.status, text: answer.text }).toEqual({ status: 200, text: '{"ret_msg":"SUCC"}' });
+          expectSignedAnswer(answer);
+          expect(recorded.errors).toEqual([]);
+        });
+      }
+
+      it('sends the ret_msg the handler chose with answer()', async () => {
+        const { app } = await start({ handler: ({ answer }) => answer('成功') });
         const answer = await send(app.url, await signed());
         expect(answer.status).toBe(200);
         expect(answer.text).toBe('{"ret_msg":"成功"}');

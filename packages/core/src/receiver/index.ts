@@ -9,6 +9,7 @@
 export { createReceiver } from './create-receiver.js';
 export type { Receiver, RefuseDetail, RefusedBeforeBody } from './create-receiver.js';
 export { DEFAULT_BODY_LIMIT } from './options.js';
+export type { CustomAnswer } from './custom-answer.js';
 export type {
   AcceptedEvent,
   AnswerKey,
