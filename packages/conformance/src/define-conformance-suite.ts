@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOTIFY_PATH, createClient, isAuditNotifyError } from '@auditnotify/core';
 import type { AcceptedEvent, NotifyContext, ReceiverOptions, RejectedEvent } from '@auditnotify/core';
 import { createTestRequest, generateTestKeys, sampleNotification } from '@auditnotify/core/testing';
@@ -18,6 +18,7 @@ import { opensslVerify } from './openssl-verify.js';
 export interface PluginOptions extends ReceiverOptions {
   proxyPrefix?: { strip?: string; add?: string };
   logger?: { warn(message: string): void };
+  onAborted?: (event: { url: string; receivedBytes: number; declaredBytes?: number }) => void;
 }
 
 /**
@@ -468,6 +469,32 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         const answer = await send(app.url, request);
         expectRefusal(answer, 413, 'INVALID_REQUEST', 'BODY_TOO_LARGE');
         expect(recorded.handled).toHaveLength(0);
+      });
+
+      it('reports a client that disconnects mid-body to onAborted only, prints nothing, and keeps serving', async () => {
+        const printed: string[] = [];
+        const stderrWrite = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+          printed.push(String(chunk));
+          return true;
+        });
+        const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => void printed.push(args.join(' ')));
+        try {
+          let aborted!: (event: unknown) => void;
+          const reported = new Promise((resolve) => (aborted = resolve));
+          const { app, recorded } = await start({ onAborted: (event) => aborted(event) });
+          const request = await signed();
+          await abandonBody(app.url, { path: NOTIFY_PATH, headers: request.headers, declaredBytes: 1000 });
+          // The framework's own error reporting runs on the socket's error, before the body read ends.
+          expect(await reported).toEqual({ url: NOTIFY_PATH, receivedBytes: 8, declaredBytes: 1000 });
+          expect(printed).toEqual([]);
+          expect((await send(app.url, request)).status).toBe(200);
+          expect(recorded.handled).toHaveLength(1);
+          expect(recorded.errors).toHaveLength(0);
+          expect(recorded.rejected).toHaveLength(0);
+        } finally {
+          stderrWrite.mockRestore();
+          consoleError.mockRestore();
+        }
       });
 
       it('lets a client that disconnects mid-body go without an answer or an error, and keeps serving', async () => {
