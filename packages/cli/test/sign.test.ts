@@ -151,7 +151,7 @@ describe('auditnotify sign failures', () => {
     const result = await run(['sign', '--mchid', '1900016681', '--key', join(tmp.dir, 'nope.pem'), '--serial', 'AB']);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('INPUT_UNREADABLE: --key');
-    expect(result.stderr).toContain('ENOENT');
+    expect(result.stderr).toContain(': no such file or directory (ENOENT)');
   });
 
   it('exits 2 with USAGE_ERROR when no serial can be found', async () => {
