@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fencedBlocks, namedBlock, shellCommands, type FencedBlock } from './helpers/fenced-blocks.js';
+import { runShellBlock } from './helpers/run-shell-block.js';
 import { REPO_DIR, sh, startServer, workDir, type Server } from './helpers/processes.js';
 import { typecheck } from './helpers/typecheck.js';
 
@@ -74,41 +75,18 @@ describe('README.md: the command-line examples, in order', () => {
   it('runs every command of the Command line block, each exiting 0', async () => {
     const block = blocks.find((b) => b.lang === 'sh' && b.code.includes('auditnotify listen'));
     expect(block).toBeDefined();
-    const commands = shellCommands(block as FencedBlock);
-    let listener: Server | undefined;
-    let origin = 'http://127.0.0.1:8080';
-    const seen: string[] = [];
-    for (const command of commands) {
-      const [program] = command.split('#', 1);
-      const line = (program as string).trim().replaceAll('http://127.0.0.1:8080', origin);
-      if (line.endsWith('&')) {
-        listener = await startServer(line.slice(0, -1).trim().replace('--port 8080', '--port 0'), work.dir);
-        started.push(listener);
-        origin = listener.url;
-        seen.push('listen');
-        continue;
-      }
-      if (line === 'kill %1') {
-        await listener?.stop();
-        seen.push('kill');
-        continue;
-      }
-      const result = await sh(line, work.dir);
-      expect(result.code, `${line}\n${result.stderr}`).toBe(0);
-      const name = /auditnotify (\w+)/.exec(line)?.[1] ?? line.split(' ')[0] ?? '';
-      seen.push(name);
-      if (name === 'send') expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, status: 200, answer: { ret_msg: 'SUCC' } });
-      if (name === 'verify') expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'accepted', status: 200 });
-      if (name === 'decode') expect(result.stdout).toContain('✓ signature: valid');
-      if (name === 'sh') expect(result.stdout).toBe('{"ret_msg":"SUCC"}');
-      if (name === 'demo') expect(result.stdout).toContain('{"ret_msg":"SUCC"}');
-    }
-    expect(seen).toEqual(['listen', 'echo', 'send', 'sign', 'sign', 'verify', 'decode', 'sh', 'kill', 'demo']);
+    const { steps, background } = await runShellBlock(block as FencedBlock, work.dir, started);
+    expect(steps.map((step) => step.name)).toEqual(['listen &', 'echo', 'send', 'sign', 'sign', 'verify', 'decode', 'sh', 'kill', 'demo']);
+    const out = (name: string, index = 0): string => steps.filter((step) => step.name === name)[index]?.result.stdout ?? '';
+    expect(JSON.parse(out('send'))).toMatchObject({ ok: true, status: 200, answer: { ret_msg: 'SUCC' } });
+    expect(out('sign')).toContain('Authorization:');
+    expect(out('sign', 1)).toBe('');
+    expect(JSON.parse(out('verify'))).toMatchObject({ verdict: 'accepted', status: 200 });
+    expect(out('decode')).toContain('✓ signature: valid');
+    expect(out('sh')).toBe('{"ret_msg":"SUCC"}');
+    expect(out('demo')).toContain('{"ret_msg":"SUCC"}');
     // The receiver printed one JSON line per accepted notification: the send and the curl request.
-    const accepted = (listener?.lines ?? []).slice(1).map((l) => JSON.parse(l) as { event: string; notification: { out_request_no: string } });
-    expect(accepted.map((event) => [event.event, event.notification.out_request_no])).toEqual([
-      ['accepted', 'R1'],
-      ['accepted', 'R1'],
-    ]);
+    const accepted = (background?.lines ?? []).slice(1).map((l) => JSON.parse(l) as { notification: { out_request_no: string } });
+    expect(accepted.map((event) => event.notification.out_request_no)).toEqual(['R1', 'R1']);
   });
 });
