@@ -128,6 +128,7 @@ export { DEFAULT_BODY_LIMIT, createMemoryNonceStore, createMemoryRateLimiter, cr
 export type {
   AcceptedEvent,
   AnswerKey,
+  CustomAnswer,
   MemoryNonceStoreOptions,
   MemoryRateLimiterOptions,
   NonceStore,
