@@ -2,7 +2,7 @@ import type { ReceiverRequest, ReceiverResponse } from '../types.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { createReceiver, type Receiver, type ReceiverOptions } from '../receiver/index.js';
 import { splitAdapterOptions, type AbortedEvent, type AdapterOptions } from './adapter-options.js';
-import { readHeader } from '../signing/header-value.js';
+import { readHeader } from '../protocol/header-value.js';
 import type { RawBodyResult } from './read-raw-body.js';
 
 /**
