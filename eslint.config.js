@@ -17,7 +17,7 @@ const noSiblingSources = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/test-results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/test-results/**', '**/.work-*/**', '**/.bin-shim-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

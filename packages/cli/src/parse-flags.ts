@@ -35,8 +35,12 @@ export function parseFlags<const O extends OptionsConfig>(args: string[], option
   } catch (error) {
     // parseArgs' messages name the flag ("Unknown option '--x'"), never a value worth hiding.
     const message = error instanceof Error ? error.message : String(error);
-    throw usageError(message.replace(/\. To specify a positional argument.*$/s, '.'), {
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+    const suggestion = unknown === undefined ? undefined : closestFlag(unknown, Object.keys(options));
+    const base = message.replace(/\. To specify a positional argument.*$/s, '').replace(/\.?$/, '.');
+    throw usageError(`${base}${suggestion === undefined ? '' : ` Did you mean ${suggestion}?`}`, {
       issue: (error as { code?: unknown }).code,
+      ...(suggestion === undefined ? {} : { suggestion }),
     });
   }
 }
@@ -52,4 +56,37 @@ export function parseFlags<const O extends OptionsConfig>(args: string[], option
 export function requireFlag(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw usageError(`missing ${flag}`, { flag });
   return value;
+}
+
+/** Edit distance (insertions, deletions, substitutions, and swaps of neighbours: "feild" is one from "field"). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const above = d[i - 1] as number[];
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * The known flag closest to a mistyped one, if it is close enough to be what was meant (at most a third of
+ * its letters off, and at least 1).
+ *
+ * @example
+ * ```ts
+ * closestFlag('--feild', ['field', 'body']); // '--field'
+ * ```
+ */
+export function closestFlag(typed: string, known: readonly string[]): string | undefined {
+  const name = typed.replace(/^-+/, '').split('=')[0] ?? '';
+  let best: { flag: string; cost: number } | undefined;
+  for (const candidate of known) {
+    const cost = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (cost <= Math.max(1, Math.floor(candidate.length / 3)) && (best === undefined || cost < best.cost)) best = { flag: `--${candidate}`, cost };
+  }
+  return best?.flag;
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from './command.js';
 import { decodeCommand } from './commands/decode.js';
+import { decryptCommand } from './commands/decrypt.js';
 import { demoCommand } from './commands/demo.js';
 import { keygenCommand } from './commands/keygen.js';
 import { listenCommand } from './commands/listen.js';
@@ -20,7 +21,7 @@ import { reportError } from './report-error.js';
  *
  * @example
  * ```ts
- * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'demo']
+ * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo']
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   listenCommand,
   verifyCommand,
   decodeCommand,
+  decryptCommand,
   demoCommand,
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
 
-const COMMANDS = ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'demo'];
+const COMMANDS = ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo'];
 
 describe('auditnotify --help', () => {
   it('lists every command with exit 0', async () => {

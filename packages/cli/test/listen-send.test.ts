@@ -125,11 +125,13 @@ describe('auditnotify listen lifecycle', () => {
     expect(own.stderr()).toContain('stopped');
   });
 
-  it('exits 2 when the port is taken', async () => {
+  it('fails with exit 1, naming the port, when the port is taken (the flags were fine)', async () => {
     const port = new URL(listener.origin).port;
     const result = await run(['listen', '--keys', keys, '--port', port]);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain('EADDRINUSE');
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toBe(
+      `auditnotify listen: NETWORK_ERROR: cannot listen on 127.0.0.1:${port}: address already in use (EADDRINUSE): another program listens on port ${port}; choose another --port, or --port 0 for a free one\n`,
+    );
   });
 
   it('exits 2 without receiver keys', async () => {

@@ -151,7 +151,7 @@ describe('auditnotify sign failures', () => {
     const result = await run(['sign', '--mchid', '1900016681', '--key', join(tmp.dir, 'nope.pem'), '--serial', 'AB']);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('INPUT_UNREADABLE: --key');
-    expect(result.stderr).toContain('ENOENT');
+    expect(result.stderr).toContain(': no such file or directory (ENOENT)');
   });
 
   it('exits 2 with USAGE_ERROR when no serial can be found', async () => {
@@ -184,5 +184,31 @@ describe('auditnotify sign failures', () => {
     expect(result.stderr).toMatch(/CERT_INVALID|KEY_/);
     const keyLines = readFileSync(keyPath, 'utf8').split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
     for (const line of keyLines) expect(result.stderr + result.stdout).not.toContain(line.slice(0, 16));
+  });
+});
+
+describe('sign --curl', () => {
+  it('prints a curl command that a shell reads back to the exact body, and that verify --curl accepts', async () => {
+    const keys = join(tmp.dir, 'curl-keys');
+    expect((await run(['keygen', '--out', keys])).code).toBe(0);
+    const body = join(tmp.dir, 'curl-body.json');
+    writeFileSync(body, "{\"out_request_no\":\"R-'quoted'\",\"mchid\":\"1900016681\",\"audit_result\":\"PASS\"}\n");
+    const signed = await run(['sign', '--keys', keys, '--body', body, '--curl', 'http://127.0.0.1:9']);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stdout).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:9\/v3\/aggracct-bc\/wb-channel\/control-orders\/info\/update\/result\/notify' \\\n/);
+    const request = join(tmp.dir, 'request.sh');
+    writeFileSync(request, signed.stdout);
+    const verified = await run(['verify', '--curl', request, '--keys', keys]);
+    expect({ code: verified.code, verdict: (JSON.parse(verified.stdout) as { verdict: string }).verdict }).toEqual({ code: 0, verdict: 'accepted' });
+    // The shell reads the quoting back to the exact body bytes: bash prints curl's arguments instead of running it.
+    const words = await runTool('bash', ['-c', `curl() { printf '%s\\0' "$@"; }; . ${JSON.stringify(request)}`]);
+    expect(words.stdout.toString('utf8').split('\0')).toContain(readFileSync(body, 'utf8'));
+  });
+
+  it('refuses --curl with a path or with --json (exit 2)', async () => {
+    const withPath = await run(['sign', '--keys', join(tmp.dir, 'curl-keys'), '--curl', 'http://127.0.0.1:9/v3/x']);
+    expect({ code: withPath.code, stderr: withPath.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('--curl must be an origin') });
+    const both = await run(['sign', '--keys', join(tmp.dir, 'curl-keys'), '--curl', 'http://127.0.0.1:9', '--json']);
+    expect({ code: both.code, stderr: both.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('--json and --curl exclude each other') });
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOTIFY_PATH, createClient, isAuditNotifyError } from '@auditnotify/core';
 import type { AcceptedEvent, NotifyContext, ReceiverOptions, RejectedEvent } from '@auditnotify/core';
 import { createTestRequest, generateTestKeys, sampleNotification } from '@auditnotify/core/testing';
@@ -18,6 +18,7 @@ import { opensslVerify } from './openssl-verify.js';
 export interface PluginOptions extends ReceiverOptions {
   proxyPrefix?: { strip?: string; add?: string };
   logger?: { warn(message: string): void };
+  onAborted?: (event: { url: string; receivedBytes: number; declaredBytes?: number }) => void;
 }
 
 /**
@@ -272,8 +273,24 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         expect(recorded.handled).toHaveLength(1);
       });
 
-      it('sends the answer the handler returns', async () => {
-        const { app } = await start({ handler: () => ({ ret_msg: '成功' }) });
+      // A handler's ordinary return value (what a save returned) is never the answer nor a failure.
+      for (const [kind, returned] of [
+        ['an object', { id: 5, saved: true }],
+        ['a number', 42],
+        ['a string', 'ok'],
+        ['a ret_msg-shaped object', { ret_msg: 'leaked' }],
+      ] as const) {
+        it(`answers exactly 200 {"ret_msg":"SUCC"} when the handler returns ${kind}`, async () => {
+          const { app, recorded } = await start({ handler: async () => Promise.resolve(returned) });
+          const answer = await send(app.url, await signed());
+          expect({ status: answer.status, text: answer.text }).toEqual({ status: 200, text: '{"ret_msg":"SUCC"}' });
+          expectSignedAnswer(answer);
+          expect(recorded.errors).toEqual([]);
+        });
+      }
+
+      it('sends the ret_msg the handler chose with answer()', async () => {
+        const { app } = await start({ handler: ({ answer }) => answer('成功') });
         const answer = await send(app.url, await signed());
         expect(answer.status).toBe(200);
         expect(answer.text).toBe('{"ret_msg":"成功"}');
@@ -463,6 +480,32 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
         const answer = await send(app.url, request);
         expectRefusal(answer, 413, 'INVALID_REQUEST', 'BODY_TOO_LARGE');
         expect(recorded.handled).toHaveLength(0);
+      });
+
+      it('reports a client that disconnects mid-body to onAborted only, prints nothing, and keeps serving', async () => {
+        const printed: string[] = [];
+        const stderrWrite = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+          printed.push(String(chunk));
+          return true;
+        });
+        const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => void printed.push(args.join(' ')));
+        try {
+          let aborted!: (event: unknown) => void;
+          const reported = new Promise((resolve) => (aborted = resolve));
+          const { app, recorded } = await start({ onAborted: (event) => aborted(event) });
+          const request = await signed();
+          await abandonBody(app.url, { path: NOTIFY_PATH, headers: request.headers, declaredBytes: 1000 });
+          // The framework's own error reporting runs on the socket's error, before the body read ends.
+          expect(await reported).toEqual({ url: NOTIFY_PATH, receivedBytes: 8, declaredBytes: 1000 });
+          expect(printed).toEqual([]);
+          expect((await send(app.url, request)).status).toBe(200);
+          expect(recorded.handled).toHaveLength(1);
+          expect(recorded.errors).toHaveLength(0);
+          expect(recorded.rejected).toHaveLength(0);
+        } finally {
+          stderrWrite.mockRestore();
+          consoleError.mockRestore();
+        }
       });
 
       it('lets a client that disconnects mid-body go without an answer or an error, and keeps serving', async () => {

@@ -149,6 +149,7 @@ export type {
   InboxClaim,
   InboxKey,
   MemoryInboxOptions,
+  CustomAnswer,
   MemoryNonceStoreOptions,
   MemoryRateLimiterOptions,
   MemoryStoresOptions,

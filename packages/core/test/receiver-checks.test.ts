@@ -72,8 +72,8 @@ describe('receiver: accepting', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers with the handler’s own answer, checked by answerSchema', async () => {
-    const { receiver } = setup({ handler: () => ({ ret_msg: '成功' }) });
+  it('answers with the ret_msg the handler chose with answer()', async () => {
+    const { receiver } = setup({ handler: ({ answer }) => answer('成功') });
     const response = await receiver.handle(signedRequest());
     expect(json(response)).toEqual({ ret_msg: '成功' });
     expect(response.headers['Content-Length']).toBe(String(response.body.byteLength));
@@ -253,9 +253,19 @@ describe('receiver: rejections (protocol.md §2, §3), the handler never called'
     expectRejected(await receiver.handle(signedRequest()), 500, 'SYSTEM_ERROR', 'HANDLER_FAILED');
   });
 
-  it('answers 500 SYSTEM_ERROR when the handler returns something that is not an answer', async () => {
-    const { receiver } = setup({ handler: () => ({ ret_msg: 42 }) as never });
+  it('answers exactly {"ret_msg":"SUCC"} whatever else the handler returns, a ret_msg-shaped object included', async () => {
+    for (const returned of [{ id: 5, saved: true }, 42, 'ok', null, { ret_msg: 'leaked' }, [1]]) {
+      const { receiver } = setup({ handler: () => returned });
+      const response = await receiver.handle(signedRequest());
+      expect({ status: response.status, body: new TextDecoder().decode(response.body) }).toEqual({ status: 200, body: '{"ret_msg":"SUCC"}' });
+    }
+  });
+
+  it('answers 500 HANDLER_FAILED, with ANSWER_INVALID for onError, when answer() gets a ret_msg that is not an APIv3 string', async () => {
+    const errors: unknown[] = [];
+    const { receiver } = setup({ handler: ({ answer }) => answer('🙂'), onError: (error) => void errors.push(error) });
     expectRejected(await receiver.handle(signedRequest()), 500, 'SYSTEM_ERROR', 'HANDLER_FAILED');
+    expect(errors).toEqual([expect.objectContaining({ code: 'ANSWER_INVALID', message: expect.stringContaining('retMsg must be a string') })]);
   });
 
   it('answers 500 SYSTEM_ERROR (RAW_BODY_UNAVAILABLE) when an adapter hands over a parsed body', async () => {

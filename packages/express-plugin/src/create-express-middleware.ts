@@ -4,7 +4,7 @@ import { createBridge, readRawBody, type AdapterOptions, type RawBodyResult } fr
 /**
  * Options of {@link createExpressMiddleware}: every `ReceiverOptions` of `@auditnotify/core` (senders, answer
  * keys, handler, path, window, body limit, nonce store, rate limiter, clock, engine, hooks) plus `proxyPrefix`
- * and `logger`.
+ * , `logger` and `onAborted`.
  *
  * @example
  * ```ts

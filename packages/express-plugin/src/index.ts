@@ -10,4 +10,4 @@
  */
 export { createExpressMiddleware } from './create-express-middleware.js';
 export type { ExpressMiddlewareOptions } from './create-express-middleware.js';
-export type { AdapterOptions, ProxyPrefix } from '@auditnotify/core/node';
+export type { AbortedEvent, AdapterOptions, ProxyPrefix } from '@auditnotify/core/node';

@@ -4,7 +4,7 @@ import { createBridge, readRawBody, type AdapterOptions, type RawBodyResult } fr
 /**
  * Options of {@link createKoaMiddleware}: every `ReceiverOptions` of `@auditnotify/core` (senders, answer
  * keys, handler, path, window, body limit, nonce store, rate limiter, clock, engine, hooks) plus `proxyPrefix`
- * and `logger`.
+ * , `logger` and `onAborted`.
  *
  * @example
  * ```ts
@@ -50,13 +50,38 @@ export function createKoaMiddleware(options: KoaMiddlewareOptions): Middleware {
     // ctx.originalUrl is the URL as received, even under koa-mount (protocol.md §3: signed as sent).
     const url = bridge.match(ctx.method, ctx.originalUrl);
     if (url === undefined) return next();
-    const body = await rawBodyOf(ctx, bridge.bodyLimit);
+    const body = await whileReading(ctx, rawBodyOf(ctx, bridge.bodyLimit));
     const answer = await bridge.answer({ method: ctx.method, url, headers: ctx.req.headers, rawHeaders: ctx.req.rawHeaders }, body);
-    if (answer === undefined) return; // the client went away mid-body
+    if (answer === undefined) return; // the client went away mid-body: reported to onAborted by the bridge
     ctx.status = answer.status;
     ctx.set(answer.headers);
     ctx.body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
   };
+}
+
+/**
+ * Koa hands a socket error to `ctx.onerror` (its default handler prints a stack trace). While the body is read,
+ * the only such error is the client going away mid-body (`Parse Error` at the socket's end), which the bridge
+ * reports to `onAborted` as every adapter does: keep it from Koa's handler until reading ends.
+ */
+async function whileReading(ctx: Context, reading: Promise<RawBodyResult>): Promise<RawBodyResult> {
+  const own = Object.prototype.hasOwnProperty.call(ctx, 'onerror');
+  const frameworkOnError = ctx.onerror;
+  let result: RawBodyResult | undefined;
+  ctx.onerror = (error) => {
+    // Swallowed while reading and after an aborted read; anything else is Koa's to report.
+    if (result === undefined || (!result.ok && result.code === 'ABORTED')) return;
+    frameworkOnError.call(ctx, error);
+  };
+  try {
+    result = await reading;
+    return result;
+  } finally {
+    if (result === undefined || result.ok || result.code !== 'ABORTED') {
+      if (own) ctx.onerror = frameworkOnError;
+      else delete (ctx as Partial<Context>).onerror;
+    }
+  }
 }
 
 /** Raw bytes in a fixed order: `ctx.request.rawBody` kept by a body parser, then the stream itself. */

@@ -9,4 +9,4 @@
  */
 export { createKoaMiddleware } from './create-koa-middleware.js';
 export type { KoaMiddlewareOptions } from './create-koa-middleware.js';
-export type { AdapterOptions, ProxyPrefix } from '@auditnotify/core/node';
+export type { AbortedEvent, AdapterOptions, ProxyPrefix } from '@auditnotify/core/node';

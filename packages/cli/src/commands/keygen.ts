@@ -5,9 +5,11 @@
 import { resolve } from 'node:path';
 import { generateTestKeySet } from '@auditnotify/core';
 import type { Command } from '../command.js';
+import type { CliIo } from '../io.js';
 import { EXIT_CODES_HELP } from '../help-text.js';
 import { KEY_SET_LAYOUT } from '../keys/key-set-layout.js';
 import { writeKeySet } from '../keys/write-key-set.js';
+import { gitWorkTreeOf, isIgnoredByGit } from '../keys/git-work-tree.js';
 import { writeJson } from '../output/write-json.js';
 import { parseFlags, requireFlag } from '../parse-flags.js';
 import { usageError } from '../usage-error.js';
@@ -66,6 +68,7 @@ ${EXIT_CODES_HELP}`,
     const dir = resolve(io.cwd, out);
     const keys = generateTestKeySet(flags.mchid === undefined ? {} : { mchid: flags.mchid });
     await writeKeySet(dir, keys, { force: flags.force === true });
+    warnIfCommittable(dir, io);
     const manifest = { mchid: keys.mchid, serial_no: keys.serialNo, wechatpay_public_key_id: keys.wechatpayPublicKeyId };
     if (flags.json === true) {
       writeJson(io.stdout, { dir, ...manifest, files: FILES.map((file) => file.path) });
@@ -86,3 +89,16 @@ ${EXIT_CODES_HELP}`,
     return 0;
   },
 };
+
+/** Private keys inside a git work tree: say so on stderr, and whether git would pick them up. */
+function warnIfCommittable(dir: string, io: CliIo): void {
+  const root = gitWorkTreeOf(dir);
+  if (root === undefined) return;
+  const ignored = isIgnoredByGit(root, dir);
+  if (ignored === true) {
+    io.stderr.write(`warning: ${dir} holds private keys inside the git work tree ${root}; git ignores it, keep it that way.\n`);
+  } else {
+    const state = ignored === false ? 'and git does NOT ignore it' : 'and git could not say whether it is ignored';
+    io.stderr.write(`warning: ${dir} holds private keys inside the git work tree ${root}, ${state}: add it to .gitignore before committing.\n`);
+  }
+}

@@ -6,13 +6,14 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { ERROR_TABLE, NOTIFY_PATH, systemClock } from '@auditnotify/core';
+import { AuditNotifyError, ERROR_TABLE, NOTIFY_PATH, systemClock } from '@auditnotify/core';
 import type { ReceiverStores } from '@auditnotify/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { EXIT_CODES_HELP, RECEIVER_FLAGS_HELP } from '../help-text.js';
 import { RECEIVER_OPTIONS, resolveReceiver, type ReceiverKeys } from '../options/receiver-options.js';
 import type { CliIo } from '../io.js';
+import { errnoWords } from '../output/errno-words.js';
 import { writeJson } from '../output/write-json.js';
 import { parseFlags } from '../parse-flags.js';
 import { usageError } from '../usage-error.js';
@@ -39,7 +40,9 @@ function parsePort(value: string | undefined): number {
 function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
-      reject(usageError(`cannot listen on ${host}:${port} (${error.code ?? 'error'})`, { flag: '--port', issue: error.code }));
+      // The flags were fine: the machine refused (port taken, address not here). A failure, exit 1.
+      const hint = error.code === 'EADDRINUSE' ? `: another program listens on port ${port}; choose another --port, or --port 0 for a free one` : '';
+      reject(new AuditNotifyError('NETWORK_ERROR', `cannot listen on ${host}:${port}: ${errnoWords(error.code)}${hint}`, { detail: { flag: '--port', port, issue: error.code } }));
     };
     server.once('error', onError);
     server.listen(port, host, () => {

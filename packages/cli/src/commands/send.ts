@@ -39,6 +39,22 @@ function describeError(error: unknown): Record<string, unknown> {
   };
 }
 
+/** An answer body (an HTML error page…) on one line of at most `max` characters. */
+function oneLine(text: string, max = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** A 404/405 that is not an APIv3 error body: the URL is not this endpoint. Says so, and what to fix. */
+function wrongEndpointHint(described: Record<string, unknown>, pathAndQuery: string): string {
+  if (described.code !== 'API_ERROR' || described.wireCode !== undefined) return '';
+  if (described.status !== 404 && described.status !== 405) return '';
+  const path = pathAndQuery.split('?')[0] ?? '';
+  return path === NOTIFY_PATH
+    ? ' (the server does not serve the notify endpoint at this path: is the receiver mounted there?)'
+    : ` (${path} is not the notify endpoint ${NOTIFY_PATH}: check --url)`;
+}
+
 /**
  * The `send` command.
  *
@@ -110,7 +126,7 @@ ${EXIT_CODES_HELP}`,
     } catch (error) {
       const described = describeError(error);
       writeJson(io.stdout, { ok: false, error: described });
-      io.stderr.write(`auditnotify send: ${String(described.code)}: ${String(described.message)}\n`);
+      io.stderr.write(`auditnotify send: ${String(described.code)}: ${oneLine(String(described.message))}${wrongEndpointHint(described, url.pathAndQuery)}\n`);
       return exitCodeFor(error);
     }
   },

@@ -8,6 +8,7 @@ import { EXIT_CODES_HELP, SENDER_FLAGS_HELP } from '../help-text.js';
 import { readInput } from '../input/read-input.js';
 import { splitUrl } from '../input/split-url.js';
 import { resolveSender, SENDER_OPTIONS } from '../options/sender-options.js';
+import { curlCommand } from '../output/curl-command.js';
 import { explainMessage } from '../output/explain-message.js';
 import { writeJson } from '../output/write-json.js';
 import { parseFlags } from '../parse-flags.js';
@@ -22,6 +23,7 @@ const OPTIONS = {
   body: { type: 'string' },
   json: { type: 'boolean' },
   explain: { type: 'boolean' },
+  curl: { type: 'string' },
 } as const;
 
 /**
@@ -36,7 +38,7 @@ export const signCommand: Command = {
   name: 'sign',
   summary: 'Sign a request and print its Authorization header value',
   help: `Usage: auditnotify sign [sender flags] [--method POST] [--url PATH] [--timestamp T] [--nonce N]
-                        [--body FILE|-] [--json | --explain]
+                        [--body FILE|-] [--json | --explain | --curl ORIGIN]
 
 Builds the request message METHOD␊URL␊TIMESTAMP␊NONCE␊BODY␊, signs it with SHA256-RSA (PKCS#1 v1.5)
 and prints the Authorization header value.
@@ -49,17 +51,22 @@ Flags:
   --body FILE|-        the exact body bytes (- reads stdin; default empty)
   --json               print {message, signature, authorization, timestamp, nonce}
   --explain            show the message with visible line ends, its byte length and SHA-256
+  --curl ORIGIN        print the signed request as a curl command to ORIGIN (e.g. http://127.0.0.1:8080),
+                       for a shell, "auditnotify decode --curl" or "auditnotify verify --curl"
 
 ${SENDER_FLAGS_HELP}
 Examples:
   auditnotify sign --keys ./keys --body notification.json
+  auditnotify sign --keys ./keys --body notification.json --curl http://127.0.0.1:8080 > request.sh
   auditnotify sign --mchid 1900016681 --key apiclient_key.pem --serial 5157F09E… \\
     --timestamp 1757900000 --nonce 593BEC0C930BF1AFEB40B4A08C8FB242 --body - --explain < body.json
 
 ${EXIT_CODES_HELP}`,
   async run(args, io) {
     const flags = parseFlags(args, OPTIONS);
-    if (flags.json === true && flags.explain === true) throw usageError('--json and --explain exclude each other');
+    const outputs = (['json', 'explain', 'curl'] as const).filter((name) => flags[name] !== undefined && flags[name] !== false);
+    if (outputs.length > 1) throw usageError(`${outputs.map((name) => `--${name}`).join(' and ')} exclude each other: choose one output`);
+    const origin = flags.curl === undefined ? undefined : parseOrigin(flags.curl);
     const method = flags.method ?? 'POST';
     if (!/^[A-Za-z]+$/.test(method)) throw usageError('--method must be letters only, e.g. POST', { flag: '--method' });
     const url = splitUrl(flags.url ?? NOTIFY_PATH).pathAndQuery;
@@ -94,6 +101,11 @@ ${EXIT_CODES_HELP}`,
         timestamp: signed.timestamp,
         nonce: signed.nonce,
       });
+    } else if (origin !== undefined) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: signed.authorization };
+      const answerKeyId = sender.wechatpayPublicKeys[0]?.id;
+      if (answerKeyId !== undefined) headers['Wechatpay-Serial'] = answerKeyId;
+      io.stdout.write(curlCommand({ method, url: origin + url, headers, body: Buffer.from(body).toString('utf8') }));
     } else if (flags.explain === true) {
       io.stdout.write(
         [
@@ -112,3 +124,17 @@ ${EXIT_CODES_HELP}`,
     return 0;
   },
 };
+
+/** `--curl`'s origin: scheme, host and port only (the path is `--url`'s). */
+function parseOrigin(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw usageError(`--curl must be an origin such as http://127.0.0.1:8080, got ${JSON.stringify(value)}`, { flag: '--curl' });
+  }
+  if (!/^https?:$/.test(parsed.protocol) || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '') {
+    throw usageError(`--curl must be an origin such as http://127.0.0.1:8080 (no path: --url gives it), got ${JSON.stringify(value)}`, { flag: '--curl' });
+  }
+  return parsed.origin;
+}

@@ -6,6 +6,7 @@ import { CliError } from '../cli-error.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
+import { errnoWords } from '../output/errno-words.js';
 
 /**
  * Reads `path` (relative to the working directory) or stdin when `path` is `-`.
@@ -27,7 +28,7 @@ export async function readInput(path: string, io: CliIo, flag: string): Promise<
     return new Uint8Array(await readFile(resolve(io.cwd, path)));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new CliError('INPUT_UNREADABLE', `${flag}: cannot read ${path} (${String(code ?? 'error')})`, {
+    throw new CliError('INPUT_UNREADABLE', `${flag}: cannot read ${path}: ${errnoWords(code)}`, {
       cause: error,
       detail: { flag, path, issue: code },
     });

@@ -4,6 +4,7 @@
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { usageError } from '../usage-error.js';
+import { jsonErrorPosition } from './json-error-position.js';
 import { readInput } from './read-input.js';
 
 /**
@@ -24,11 +25,17 @@ export async function readNotification(source: { body?: string | undefined; fiel
   }
   if (source.body !== undefined) {
     const bytes = await readInput(source.body, io, '--body');
+    const text = Buffer.from(bytes).toString('utf8');
     try {
-      return JSON.parse(Buffer.from(bytes).toString('utf8'));
+      return JSON.parse(text);
     } catch (error) {
-      // JSON.parse's message quotes the input: name the flag only.
-      throw new CliError('INPUT_UNREADABLE', `--body ${source.body}: not JSON`, { cause: error, detail: { flag: '--body' } });
+      // JSON.parse's message quotes the input: say where it breaks instead.
+      const at = jsonErrorPosition(text);
+      const where = at === undefined ? '' : ` at line ${at.line}, column ${at.column} (offset ${at.offset}): expected ${at.expected}`;
+      throw new CliError('INPUT_UNREADABLE', `--body ${source.body}: not JSON${where}`, {
+        cause: error,
+        detail: { flag: '--body', ...(at === undefined ? {} : { line: at.line, column: at.column, offset: at.offset }) },
+      });
     }
   }
   const notification: Record<string, string> = {};

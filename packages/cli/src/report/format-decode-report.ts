@@ -58,7 +58,7 @@ export function formatDecodeReport(report: DecodeReport, now: number): string {
     const value = field.present ? show(field.value) : '(absent)';
     out.push(`  ${field.name.padEnd(width)}${value}   [${label}]`);
   }
-  for (const name of body.unknownFields) out.push(`  ${name.padEnd(width)}(not a field of the seed: kept, reported)`);
+  for (const name of body.unknownFields) out.push(`  ${name.padEnd(width)}(not a field of the documentation: kept, reported)`);
   out.push('', body.schemaErrors.length === 0 ? 'Schema: ok' : 'Schema errors:');
   for (const error of body.schemaErrors) out.push(`  ${error.field === '' ? '(body)' : error.field}: ${error.issue}`);
   if (body.warnings.length > 0) {

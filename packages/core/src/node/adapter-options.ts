@@ -26,11 +26,34 @@ export interface ProxyPrefix {
  * const options: AdapterOptions = { senders, answerKeys, handler, proxyPrefix: { strip: '/internal' } };
  * ```
  */
+/**
+ * Passed to `onAborted` when a client closes the connection before its body arrived: nothing was verified, so
+ * nothing is answered and no other hook runs.
+ *
+ * @example
+ * ```ts
+ * const onAborted = (event: AbortedEvent) => log.info('sender went away', event.receivedBytes, event.declaredBytes);
+ * ```
+ */
+export interface AbortedEvent {
+  /** The URL as the sender signed it (after `proxyPrefix`). */
+  url: string;
+  /** Body bytes that arrived before the connection closed. */
+  receivedBytes: number;
+  /** The request's `Content-Length`, when it declared one. */
+  declaredBytes?: number;
+}
+
 export interface AdapterOptions extends ReceiverOptions {
   /** Rewrites the received URL into the signed one; see {@link ProxyPrefix}. */
   proxyPrefix?: ProxyPrefix;
   /** Where set-up problems found while serving (a body parser mounted first) are explained. Default: `console`. */
   logger?: { warn(message: string): void };
+  /**
+   * Called when a client disconnects mid-body, in every adapter alike (the framework's own error reporting is
+   * kept out of it). Default: nothing. Errors it throws are ignored.
+   */
+  onAborted?: (event: AbortedEvent) => void;
 }
 
 /**
@@ -47,9 +70,11 @@ export function splitAdapterOptions(options: AdapterOptions): {
   receiverOptions: ReceiverOptions;
   rewriteUrl: (received: string) => string;
   logger: { warn(message: string): void };
+  onAborted: ((event: AbortedEvent) => void) | undefined;
 } {
   if (typeof options !== 'object' || options === null) invalid('options must be an object');
-  const { proxyPrefix, logger = console, ...receiverOptions } = options;
+  const { proxyPrefix, logger = console, onAborted, ...receiverOptions } = options;
+  if (onAborted !== undefined && typeof onAborted !== 'function') invalid('onAborted must be a function');
   if (proxyPrefix !== undefined) {
     if (typeof proxyPrefix !== 'object' || proxyPrefix === null) invalid('proxyPrefix must be { strip?, add? }');
     for (const key of Object.keys(proxyPrefix)) {
@@ -72,7 +97,7 @@ export function splitAdapterOptions(options: AdapterOptions): {
     }
     return add + url;
   };
-  return { receiverOptions, rewriteUrl, logger };
+  return { receiverOptions, rewriteUrl, logger, onAborted };
 }
 
 function invalid(message: string): never {

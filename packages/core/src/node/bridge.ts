@@ -1,7 +1,8 @@
 import type { ReceiverRequest, ReceiverResponse } from '../types.js';
 import { AuditNotifyError, isAuditNotifyError } from '../errors.js';
 import { createReceiver, type Receiver, type ReceiverOptions } from '../receiver/index.js';
-import { splitAdapterOptions, type AdapterOptions } from './adapter-options.js';
+import { splitAdapterOptions, type AbortedEvent, type AdapterOptions } from './adapter-options.js';
+import { readHeader } from '../protocol/header-value.js';
 import type { RawBodyResult } from './read-raw-body.js';
 
 /**
@@ -49,7 +50,7 @@ export interface Bridge {
  * ```
  */
 export function createBridge(options: AdapterOptions, fixOrderHint: string): Bridge {
-  const { receiverOptions, rewriteUrl, logger } = splitAdapterOptions(options);
+  const { receiverOptions, rewriteUrl, logger, onAborted } = splitAdapterOptions(options);
   const receiver = createReceiverForAdapter(receiverOptions);
   const { path } = receiver;
 
@@ -63,7 +64,10 @@ export function createBridge(options: AdapterOptions, fixOrderHint: string): Bri
     async answer(received, body) {
       const request = { method: received.method, url: received.url, headers: withRepeatedAuthorization(received.headers, received.rawHeaders) };
       if (body.ok) return receiver.handle({ ...request, body: body.body });
-      if (body.code === 'ABORTED') return undefined;
+      if (body.code === 'ABORTED') {
+        reportAborted(onAborted, request, body.receivedBytes ?? 0);
+        return undefined;
+      }
       if (body.code === 'RAW_BODY_UNAVAILABLE') {
         logger.warn(fixOrderHint);
         return receiver.refuse(request, 'RAW_BODY_UNAVAILABLE', { reason: `${body.message}. ${fixOrderHint}` });
@@ -91,13 +95,25 @@ function withRepeatedAuthorization(headers: ReceiverRequest['headers'], rawHeade
   return copy;
 }
 
+/** The one report of a client gone mid-body, for every adapter; a failing hook changes nothing. */
+function reportAborted(hook: ((event: AbortedEvent) => void) | undefined, request: Omit<ReceiverRequest, 'body'>, receivedBytes: number): void {
+  if (hook === undefined) return;
+  const declared = Number(readHeader(request.headers ?? {}, 'content-length') ?? Number.NaN);
+  try {
+    const result: unknown = hook({ url: request.url, receivedBytes, ...(Number.isSafeInteger(declared) ? { declaredBytes: declared } : {}) });
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') Promise.resolve(result).catch(() => undefined);
+  } catch {
+    // Like every hook: for logging, never a change to the outcome.
+  }
+}
+
 /** Core's option errors list core's options; say that the adapter takes two more, so a misspelt one is clear. */
 function createReceiverForAdapter(options: ReceiverOptions): Receiver {
   try {
     return createReceiver(options);
   } catch (error) {
     if (!isAuditNotifyError(error) || error.code !== 'INVALID_OPTIONS') throw error;
-    throw new AuditNotifyError('INVALID_OPTIONS', `${error.message} The adapter itself also takes proxyPrefix and logger.`, {
+    throw new AuditNotifyError('INVALID_OPTIONS', `${error.message} The adapter itself also takes proxyPrefix, logger and onAborted.`, {
       cause: error,
       ...(error.detail ? { detail: error.detail } : {}),
     });

@@ -15,4 +15,4 @@ export type { Bridge } from './bridge.js';
 export { readRawBody } from './read-raw-body.js';
 export type { RawBodyResult } from './read-raw-body.js';
 export { splitAdapterOptions } from './adapter-options.js';
-export type { AdapterOptions, ProxyPrefix } from './adapter-options.js';
+export type { AbortedEvent, AdapterOptions, ProxyPrefix } from './adapter-options.js';

@@ -15,7 +15,10 @@ export type RawBodyResult =
       ok: false;
       code: 'BODY_TOO_LARGE' | 'RAW_BODY_UNAVAILABLE' | 'ABORTED';
       message: string;
-      /** BODY_TOO_LARGE: bytes that arrived before reading stopped (0 when Content-Length alone was over). */
+      /**
+       * BODY_TOO_LARGE: bytes that arrived before reading stopped (0 when Content-Length alone was over);
+       * ABORTED: bytes that arrived before the client went away.
+       */
       receivedBytes?: number;
     };
 
@@ -66,7 +69,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<RawBod
     // A client that disconnects mid-body is not a fault of the server: nothing to answer, nothing to throw.
     const onAborted = (): void => {
       cleanup();
-      resolve({ ok: false, code: 'ABORTED', message: 'the client closed the connection before the body was complete' });
+      resolve({ ok: false, code: 'ABORTED', message: 'the client closed the connection before the body was complete', receivedBytes: total });
     };
     req.on('data', onData);
     req.on('end', onEnd);

@@ -11,7 +11,8 @@ import type { AcceptedEvent, LoadedAnswerKey, LoadedSender, NotifyContext, Recei
 import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError } from '../errors.js';
 import { signResponse } from '../signing/index.js';
 import { buildRequestMessage, checkSignedMessage, parseAuthorization } from '../protocol/index.js';
-import { answerSchema, parseNotification } from '../schema/index.js';
+import { parseNotification } from '../schema/index.js';
+import { CustomAnswer } from './custom-answer.js';
 import { readHeader } from '../protocol/header-value.js';
 import { resolveReceiverOptions } from './options.js';
 import { describeSignedMessage } from './sign-information.js';
@@ -336,19 +337,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       mchid: auth.mchid,
       serialNo: auth.serialNo,
       requestId: exchange.requestId,
+      answer: (retMsg) => CustomAnswer.of(retMsg),
     };
     // The handler's outcome: the answer to send, or the refusal that makes the sender retry.
     const runHandler = async (): Promise<Refusal | NotifyAnswer> => {
-      let result: unknown;
+      let returned: unknown;
       try {
-        result = await config.handler(context);
+        returned = await config.handler(context);
       } catch (error) {
         return handlerFailed(nonceKey, 'The notification handler failed: retry with the same out_request_no.', error);
       }
-      if (result === undefined) return { ret_msg: 'SUCC' };
-      const checked = answerSchema.safeParse(result);
-      if (checked.success) return checked.data;
-      return handlerFailed(nonceKey, 'The notification handler returned an invalid answer: retry with the same out_request_no.', new AuditNotifyError('ANSWER_INVALID', 'The handler returned something that is not an answer { ret_msg?: string }.', { cause: checked.error }));
+      // Only answer('…') chooses the answer: whatever else the handler returned (a saved row, a count) is ignored.
+      const chosen = CustomAnswer.chosenBy(returned);
+      return { ret_msg: chosen === undefined ? 'SUCC' : chosen.ret_msg };
     };
     const { notification } = parsed;
     const event = { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: auth.serialNo, outRequestNo: notification.out_request_no, auditResult: notification.audit_result };

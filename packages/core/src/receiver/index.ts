@@ -9,6 +9,7 @@
 export { createReceiver } from './create-receiver.js';
 export type { Receiver, RefuseDetail, RefusedBeforeBody } from './create-receiver.js';
 export { DEFAULT_BODY_LIMIT, DEFAULT_INBOX_LEASE_SECONDS } from './options.js';
+export type { CustomAnswer } from './custom-answer.js';
 export type {
   AcceptedEvent,
   AnswerKey,

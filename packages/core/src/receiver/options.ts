@@ -10,7 +10,8 @@ import type {
   SignatureEngine,
 } from '../types.js';
 import type { ErrorCode } from '../errors.js';
-import type { AuditResultNotification, LintWarning, NotifyAnswer } from '../schema/index.js';
+import type { AuditResultNotification, LintWarning } from '../schema/index.js';
+import type { CustomAnswer } from './custom-answer.js';
 import type { Inbox, NonceStore, RateLimiter } from './stores.js';
 import { AuditNotifyError } from '../errors.js';
 import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
@@ -65,7 +66,7 @@ export interface NotifyContext {
   notification: AuditResultNotification;
   /** The raw body bytes the signature was verified over. */
   raw: Uint8Array;
-  /** Lint warnings (for example fail fields sent with PASS, which the documentation's own example does). */
+  /** Lint warnings (for example fail fields sent with PASS, which the documentation's example does). */
   warnings: LintWarning[];
   /** Body fields the schema does not know: accepted and kept (protocol.md §1). */
   unknownFields: string[];
@@ -75,21 +76,30 @@ export interface NotifyContext {
   serialNo: string;
   /** The Request-ID of this exchange's answer. */
   requestId: string;
+  /**
+   * Returns a custom answer `{"ret_msg": retMsg}`; `return answer('…')` from the handler to send it instead of
+   * `{"ret_msg":"SUCC"}`. Throws `ANSWER_INVALID` for a `retMsg` that is not an APIv3 string (then the
+   * handler fails and the sender retries).
+   */
+  answer(retMsg: string): CustomAnswer;
 }
 
 /**
- * The application's handler. Return nothing for `{"ret_msg":"SUCC"}`, or an answer; throw (or reject) to make
- * the receiver answer `500 SYSTEM_ERROR` so the sender retries with the same `out_request_no`. Make it
- * idempotent on `out_request_no`: retries deliver the same notification again.
+ * The application's handler. Once it returns (or its promise resolves) the receiver answers
+ * `200 {"ret_msg":"SUCC"}`, whatever it returned: `handler: ({ notification }) => save(notification)` is safe
+ * whatever `save` resolves to. The one exception is `return answer('…')` for a custom `ret_msg`. Throw (or
+ * reject) to make the receiver answer `500 SYSTEM_ERROR` so the sender retries with the same
+ * `out_request_no`. Make it idempotent on `out_request_no`: retries deliver the same notification again.
  *
  * @example
  * ```ts
- * const handler: NotifyHandler = ({ notification }) => ({ ret_msg: `SUCC ${notification.out_request_no}` });
+ * const handler: NotifyHandler = async ({ notification, answer }) => {
+ *   await save(notification);
+ *   return answer(`SUCC ${notification.out_request_no}`); // optional: without it, {"ret_msg":"SUCC"}
+ * };
  * ```
  */
-export type NotifyHandler = (
-  context: NotifyContext,
-) => void | NotifyAnswer | Promise<void | NotifyAnswer>;
+export type NotifyHandler = (context: NotifyContext) => unknown;
 
 /**
  * Passed to `onRejected` and `onError`: codes and ids only, never key material or the body.

@@ -57,7 +57,7 @@ export function lintNotification(notification: Readonly<Record<string, unknown>>
       warnings.push({
         code: 'REJECT_WITHOUT_FAIL_MSG',
         field: 'fail_msg',
-        message: 'audit_result is REJECT but fail_msg (审核驳回错误原因) is missing: the endpoint\'s documentation says it is passed when rejected.',
+        message: 'audit_result is REJECT but fail_msg (审核驳回错误原因) is missing: the documentation says it is passed when rejected.',
       });
     }
   } else if (notification.audit_result === 'PASS') {
@@ -66,7 +66,7 @@ export function lintNotification(notification: Readonly<Record<string, unknown>>
       warnings.push({
         code: 'FAIL_FIELDS_WITH_PASS',
         field,
-        message: `${field} is sent with audit_result PASS; it only means something for REJECT (accepted: the documentation's own example does this).`,
+        message: `${field} is sent with audit_result PASS; it only means something for REJECT (accepted: the documentation's example does this).`,
       });
     }
   }
