@@ -26,3 +26,5 @@ export { startRedisServer } from './start-redis-server.js';
 export type { RedisServer } from './start-redis-server.js';
 export { defineRemoteConformanceSuite, spawnRuntimeServer } from './remote-runtime.js';
 export type { RemoteRuntime } from './remote-runtime.js';
+export { createRemoteTarget, spawnRuntimeServer } from './remote-runtime.js';
+export type { RemoteRuntime, RemoteTarget } from './remote-runtime.js';

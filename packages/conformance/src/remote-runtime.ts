@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { afterAll, describe } from 'vitest';
-import { defineConformanceSuite, type ConformanceTarget, type PluginOptions } from './define-conformance-suite.js';
+import type { ConformanceTarget, PluginOptions } from './define-conformance-suite.js';
 import { serveOnLoopback } from './serve-on-loopback.js';
 import { SCENARIO_PATH, fromWire, toWire, type Scenario, type WireValue } from './remote/index.js';
 
@@ -56,41 +55,57 @@ export function spawnRuntimeServer(command: string, args: string[], options: { c
 }
 
 /**
- * Runs the whole conformance suite against an app served by another runtime. The runtime is started once for
- * the file; each test installs its options there (`POST /__conformance/scenario`), and every function among them
- * (handler, hooks, logger, clock) runs here, called back over HTTP on 127.0.0.1, so the suite's assertions see
- * exactly what they see in process. The start-up validation cases call `createMiddleware` here, in Node.
+ * A conformance target whose apps are served by another runtime, and how to stop that runtime and the
+ * callback server.
  *
  * @example
  * ```ts
- * defineRemoteConformanceSuite({ name: 'fetch on Bun', start: startBun, createMiddleware: createFetchHandler });
+ * const remote: RemoteTarget = createRemoteTarget({ name: 'fetch on Bun', start: startBun, createMiddleware: createFetchHandler });
  * ```
  */
-export function defineRemoteConformanceSuite(target: {
+export interface RemoteTarget {
+  target: ConformanceTarget;
+  stop(): Promise<void>;
+}
+
+/**
+ * A target for `defineConformanceSuite` and `defineInteropSuite` whose apps run in another runtime. The runtime
+ * is started on the first app; each test installs its options there (`POST /__conformance/scenario`), and every
+ * function among them (handler, hooks, logger, clock) runs here, called back over HTTP on 127.0.0.1, so the
+ * suites' assertions see exactly what they see in process. The start-up validation cases call
+ * `createMiddleware` here, in Node. Call `stop()` in `afterAll`.
+ *
+ * @example
+ * ```ts
+ * const remote = createRemoteTarget({ name: 'fetch on Bun', start: startBun, createMiddleware: createFetchHandler });
+ * afterAll(() => remote.stop());
+ * defineConformanceSuite(remote.target);
+ * ```
+ */
+export function createRemoteTarget(options: {
   name: string;
   start(): Promise<RemoteRuntime>;
   createMiddleware: ConformanceTarget['createMiddleware'];
-}): void {
-  describe(target.name, () => {
-    let runtime: Promise<RemoteRuntime> | undefined;
-    let callbacks: Promise<{ url: string; close(): Promise<void> }> | undefined;
-    const scenarios = new Map<number, PluginOptions>();
-    let nextId = 1;
+}): RemoteTarget {
+  let runtime: Promise<RemoteRuntime> | undefined;
+  let callbacks: Promise<{ url: string; close(): Promise<void> }> | undefined;
+  const scenarios = new Map<number, PluginOptions>();
+  let nextId = 1;
 
-    afterAll(async () => {
+  return {
+    stop: async () => {
       await Promise.all([runtime?.then((r) => r.stop()), callbacks?.then((c) => c.close())]);
-    });
-
-    defineConformanceSuite({
-      name: target.name,
-      createMiddleware: target.createMiddleware,
-      async createApp(options, setup = {}) {
-        runtime ??= target.start();
+    },
+    target: {
+      name: options.name,
+      createMiddleware: options.createMiddleware,
+      async createApp(pluginOptions, setup = {}) {
+        runtime ??= options.start();
         callbacks ??= serveCallbacks(scenarios);
         const [{ url }, { url: callbackUrl }] = await Promise.all([runtime, callbacks]);
         const id = nextId++;
-        scenarios.set(id, options);
-        const scenario: Scenario = { id, options: toWire(options), setup, callbackUrl };
+        scenarios.set(id, pluginOptions);
+        const scenario: Scenario = { id, options: toWire(pluginOptions), setup, callbackUrl };
         const installed = await fetch(url + SCENARIO_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario) });
         const outcome = (await installed.json()) as { ok: boolean; error?: WireValue };
         if (!outcome.ok) throw fromWire(outcome.error ?? null);
@@ -102,8 +117,8 @@ export function defineRemoteConformanceSuite(target: {
           },
         };
       },
-    });
-  });
+    },
+  };
 }
 
 /** The test-side end of the callbacks: runs the scenario's real function named by `path` and answers its outcome. */
@@ -121,7 +136,7 @@ async function serveCallbacks(scenarios: Map<number, PluginOptions>): Promise<{ 
       Promise.resolve()
         .then(() => (fn as (...a: unknown[]) => unknown).apply(lookup(options, path.split('.').slice(0, -1).join('.')), fromWire(args) as unknown[]))
         .then(
-          (value) => answer({ value: toWire(value) }),
+          (value) => answer(value === undefined ? {} : { value: toWire(value) }),
           (error: unknown) => answer({ error: toWire(error instanceof Error ? error : new Error(String(error))) }),
         );
     });

@@ -57,7 +57,8 @@ export function createScenarioServer(build: BuildApp): (request: Request) => Pro
     });
     const outcome = (await response.json()) as { value?: WireValue; error?: WireValue };
     if (outcome.error !== undefined) throw fromWire(outcome.error);
-    return fromWire(outcome.value ?? null);
+    // No value: the function returned undefined (a handler that returns nothing answers SUCC).
+    return outcome.value === undefined ? undefined : fromWire(outcome.value);
   }
 
   function revive(scenario: Scenario, path: string): unknown {
