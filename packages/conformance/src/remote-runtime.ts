@@ -86,6 +86,8 @@ export function createRemoteTarget(options: {
   name: string;
   start(): Promise<RemoteRuntime>;
   createMiddleware: ConformanceTarget['createMiddleware'];
+  answersExpectContinue?: boolean;
+  mayResetAfterRefusing?: boolean;
 }): RemoteTarget {
   let runtime: Promise<RemoteRuntime> | undefined;
   let callbacks: Promise<{ url: string; close(): Promise<void> }> | undefined;
@@ -99,6 +101,8 @@ export function createRemoteTarget(options: {
     target: {
       name: options.name,
       createMiddleware: options.createMiddleware,
+      ...(options.answersExpectContinue === undefined ? {} : { answersExpectContinue: options.answersExpectContinue }),
+      ...(options.mayResetAfterRefusing === undefined ? {} : { mayResetAfterRefusing: options.mayResetAfterRefusing }),
       async createApp(pluginOptions, setup = {}) {
         runtime ??= options.start();
         callbacks ??= serveCallbacks(scenarios);

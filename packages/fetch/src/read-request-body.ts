@@ -3,8 +3,10 @@ import type { RawBodyResult } from '@auditnotify/core/node';
 /**
  * Reads the body of a Fetch `Request` with `limit` enforced while streaming: a `Content-Length` over the limit
  * is refused before a byte is read, and a body without one is refused as soon as the running total passes the
- * limit. Either way the rest is read and dropped in the background as it arrives (never buffered), so the
- * connection stays usable and the 413 reaches the sender instead of a reset. A body somebody already read
+ * limit. Either way the rest is left unread (never buffered), and the 413 goes out while the sender is still
+ * sending; the runtime deals with the unread rest once the answer is written (Node reads and drops it,
+ * workerd closes the connection). Reading it here would pull the body in as fast as the sender produces it
+ * for as long as the answer takes, and cancelling the stream resets the connection before the 413 is read. A body somebody already read
  * (`request.bodyUsed`) is reported at once as `RAW_BODY_UNAVAILABLE`; a sender that goes away mid-body as
  * `ABORTED`.
  *
@@ -27,7 +29,7 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   const reader = body.getReader();
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
-    discardRest(reader);
+    reader.releaseLock();
     return tooLarge(limit, 0);
   }
   const chunks: Uint8Array[] = [];
@@ -43,22 +45,12 @@ export async function readRequestBody(request: Request, limit: number): Promise<
     if (step.done) break;
     total += step.value.byteLength;
     if (total > limit) {
-      discardRest(reader);
+      reader.releaseLock();
       return tooLarge(limit, total);
     }
     chunks.push(step.value);
   }
   return { ok: true, body: concat(chunks, total) };
-}
-
-/** Keeps reading and dropping what still arrives, so the sender is never reset before it reads the answer. */
-function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
-  const pump = (): Promise<void> =>
-    reader.read().then(
-      (step) => (step.done ? undefined : pump()),
-      () => undefined,
-    );
-  void pump();
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
@@ -75,3 +67,4 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 function tooLarge(limit: number, receivedBytes: number): RawBodyResult {
   return { ok: false, code: 'BODY_TOO_LARGE', message: `the request body is larger than the limit of ${limit} bytes`, receivedBytes };
 }
+
