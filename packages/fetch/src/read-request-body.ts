@@ -4,11 +4,11 @@ import type { RawBodyResult } from '@auditnotify/core/node';
  * Reads the body of a Fetch `Request` with `limit` enforced while streaming: a `Content-Length` over the limit
  * is refused before a byte is read, and a body without one is refused as soon as the running total passes the
  * limit. Either way the rest is left unread (never buffered), and the 413 goes out while the sender is still
- * sending; the runtime deals with the unread rest once the answer is written (Node reads and drops it,
- * workerd closes the connection). Reading it here would pull the body in as fast as the sender produces it
- * for as long as the answer takes, and cancelling the stream resets the connection before the 413 is read. A body somebody already read
- * (`request.bodyUsed`) is reported at once as `RAW_BODY_UNAVAILABLE`; a sender that goes away mid-body as
- * `ABORTED`.
+ * sending; the runtime deals with the unread rest once the answer is written (it drops it, or closes the
+ * connection as workerd does). Reading it here would pull the body in as fast as the sender produces it
+ * for as long as the answer takes, and cancelling the stream resets the connection before the 413 is read.
+ * A body somebody already read (`request.bodyUsed`) is reported at once as `RAW_BODY_UNAVAILABLE`; a sender
+ * that goes away mid-body as `ABORTED`.
  *
  * @example
  * ```ts
