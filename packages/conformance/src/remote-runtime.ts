@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import http from 'node:http';
 import type { ConformanceTarget, PluginOptions } from './define-conformance-suite.js';
 import { serveOnLoopback } from './serve-on-loopback.js';
@@ -109,7 +110,7 @@ export function createRemoteTarget(options: {
         const [{ url }, { url: callbackUrl }] = await Promise.all([runtime, callbacks]);
         const id = nextId++;
         scenarios.set(id, pluginOptions);
-        const scenario: Scenario = { id, options: toWire(pluginOptions), setup, callbackUrl };
+        const scenario: Scenario = { id, options: toWire(withPublicKeysForWeb(pluginOptions)), setup, callbackUrl };
         const installed = await fetch(url + SCENARIO_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario) });
         const outcome = (await installed.json()) as { ok: boolean; error?: WireValue };
         if (!outcome.ok) throw fromWire(outcome.error ?? null);
@@ -123,6 +124,20 @@ export function createRemoteTarget(options: {
       },
     },
   };
+}
+
+/**
+ * Sender certificates given as PEM text become their SPKI public key, as deployers of a WebCrypto runtime pass
+ * them (core's web build imports SPKI, PKCS#1 and JWK keys, not X.509 certificates). Anything else is kept.
+ */
+function withPublicKeysForWeb(options: PluginOptions): PluginOptions {
+  if (!Array.isArray(options.senders)) return options;
+  const senders = options.senders.map((sender) => {
+    const key: unknown = sender.publicKey;
+    if (typeof key !== 'string' || !key.includes('BEGIN CERTIFICATE')) return sender;
+    return { ...sender, publicKey: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString() };
+  });
+  return { ...options, senders };
 }
 
 /** The test-side end of the callbacks: runs the scenario's real function named by `path` and answers its outcome. */

@@ -1,14 +1,14 @@
 // A Hono app with the notification on one route; export default app serves it on Bun, Deno and Workers,
 // and serve({ fetch: app.fetch }) from @hono/node-server on Node.
 import { Hono } from 'hono';
-import { NOTIFY_PATH } from '@auditnotify/core';
+import { NOTIFY_PATH, importPrivateKey, importPublicKey } from '@auditnotify/core';
 import { createFetchHandler } from '../src/index.js';
 
 const env = (name: string): string => process.env[name] ?? '';
 
 const handle = createFetchHandler({
-  senders: [{ serialNo: env('SENDER_SERIAL'), publicKey: env('SENDER_CERT') }],
-  answerKeys: [{ id: env('ANSWER_KEY_ID'), privateKey: env('ANSWER_KEY') }],
+  senders: [{ serialNo: env('SENDER_SERIAL'), publicKey: await importPublicKey(env('SENDER_PUBLIC_KEY')) }],
+  answerKeys: [{ id: env('ANSWER_KEY_ID'), privateKey: await importPrivateKey(env('ANSWER_KEY')) }],
   handler: async ({ notification }) => {
     console.log('audit result', notification.out_request_no, notification.audit_result);
   },

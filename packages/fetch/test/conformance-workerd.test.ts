@@ -8,9 +8,9 @@ import { afterAll } from 'vitest';
 import { createRemoteTarget, defineConformanceSuite, defineInteropSuite, type RemoteRuntime } from '@auditnotify/conformance';
 import { createFetchHandler } from '../src/index.js';
 
-// The fetch handler as a Cloudflare Worker: bundled by esbuild, run by workerd (the npm package's binary)
-// through Miniflare, under the conformance and interop suites. Core still imports node:crypto, so the Worker
-// runs with the nodejs_compat flag.
+// The fetch handler as a Cloudflare Worker: bundled by esbuild for the browser platform with the workerd and
+// worker conditions (core's WebCrypto build: the bundle fails if any node: module is reached), run by workerd
+// (the npm package's binary) through Miniflare without nodejs_compat, under the conformance and interop suites.
 const entry = fileURLToPath(new URL('runtimes/worker.ts', import.meta.url));
 
 async function startWorkerd(): Promise<RemoteRuntime> {
@@ -21,10 +21,8 @@ async function startWorkerd(): Promise<RemoteRuntime> {
     outfile: scriptPath,
     bundle: true,
     format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'browser'],
-    external: ['node:*'],
+    platform: 'browser',
+    conditions: ['workerd', 'worker'],
     logLevel: 'error',
   });
   const miniflare = new Miniflare({
@@ -32,7 +30,6 @@ async function startWorkerd(): Promise<RemoteRuntime> {
     scriptPath,
     modulesRoot: dir,
     compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
     host: '127.0.0.1',
     port: 0,
   });

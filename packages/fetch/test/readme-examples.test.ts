@@ -1,5 +1,6 @@
 // The runtime examples of README.md (examples/*.ts, shown there with the package's name as import), each run in
 // its own runtime with test keys from the environment, answering a signed notification.
+import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,8 @@ beforeAll(() => {
   keys = generateTestKeys();
   env = {
     SENDER_SERIAL: keys.serialNo,
-    SENDER_CERT: keys.sender.certificatePem,
+    // The sender's public key as SPKI PEM, as `openssl x509 -pubkey -noout` prints it from the certificate.
+    SENDER_PUBLIC_KEY: createPublicKey(keys.sender.certificatePem).export({ type: 'spki', format: 'pem' }).toString(),
     ANSWER_KEY_ID: keys.wechatpayPublicKeyId,
     ANSWER_KEY: keys.receiver.privateKeyPem,
     PORT: '0',
@@ -66,9 +68,9 @@ describe('README examples', () => {
   it('Cloudflare Workers: examples/worker.ts, bundled, answers a signed notification in workerd', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'auditnotify-example-'));
     const scriptPath = join(dir, 'worker.js');
-    await build({ entryPoints: [example('worker.ts')], outfile: scriptPath, bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], external: ['node:*'], logLevel: 'error' });
+    await build({ entryPoints: [example('worker.ts')], outfile: scriptPath, bundle: true, format: 'esm', platform: 'browser', conditions: ['workerd', 'worker'], logLevel: 'error' });
     const { PORT: _port, ...bindings } = env;
-    const miniflare = new Miniflare({ modules: true, scriptPath, modulesRoot: dir, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'], bindings, host: '127.0.0.1', port: 0 });
+    const miniflare = new Miniflare({ modules: true, scriptPath, modulesRoot: dir, compatibilityDate: '2026-04-01', bindings, host: '127.0.0.1', port: 0 });
     running.push({ url: '', stop: async () => void (await miniflare.dispose(), rmSync(dir, { recursive: true, force: true })) });
     await expectAccepted((await miniflare.ready).origin);
   });

@@ -22,15 +22,19 @@ export interface Scenario {
 }
 
 /**
- * Builds the app of one scenario from its revived options (functions that call back to the test process);
- * throws as the plugin factory does for bad options.
+ * Builds the app of one scenario from its revived options (functions that call back to the test process), at
+ * once or after awaiting something (importing keys where they cannot be loaded synchronously); throws as the
+ * plugin factory does for bad options.
  *
  * @example
  * ```ts
  * const build: BuildApp = (options, setup) => createConformanceFetchApp(options, setup);
  * ```
  */
-export type BuildApp = (options: Record<string, unknown>, setup: Scenario['setup']) => (request: Request) => Promise<Response>;
+export type BuildApp = (
+  options: Record<string, unknown>,
+  setup: Scenario['setup'],
+) => ((request: Request) => Promise<Response>) | Promise<(request: Request) => Promise<Response>>;
 
 /**
  * The fetch function a runtime serves during a remote conformance run (`Bun.serve`, `Deno.serve`, a Worker):
@@ -79,7 +83,7 @@ export function createScenarioServer(build: BuildApp): (request: Request) => Pro
     const scenario = (await request.json()) as Scenario;
     try {
       const options = fromWire(scenario.options, (path) => revive(scenario, path)) as Record<string, unknown>;
-      current = { scenario, app: build(options, scenario.setup), hasClock: typeof options.clock === 'function' };
+      current = { scenario, app: await build(options, scenario.setup), hasClock: typeof options.clock === 'function' };
       return Response.json({ ok: true });
     } catch (error) {
       current = undefined;
