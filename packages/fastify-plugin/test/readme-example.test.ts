@@ -9,7 +9,7 @@ import { send, spawnRuntimeServer, type RemoteRuntime } from '@auditnotify/confo
 
 const example = fileURLToPath(new URL('../examples/existing-app.ts', import.meta.url));
 let keys: ReturnType<typeof generateTestKeys>;
-let server: RemoteRuntime;
+let server: RemoteRuntime | undefined;
 
 beforeAll(async () => {
   keys = generateTestKeys();
@@ -25,7 +25,12 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => server.stop());
+afterAll(() => server?.stop());
+
+function serverUrl(): string {
+  if (server === undefined) throw new Error('the example server did not start');
+  return server.url;
+}
 
 it('shows the example exactly as the file holds it, importing the package by name', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -35,12 +40,12 @@ it('shows the example exactly as the file holds it, importing the package by nam
 
 it('answers a signed notification, signed', async () => {
   const request = await createTestRequest({ keys });
-  const answer = await send(server.url, { method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body });
+  const answer = await send(serverUrl(), { method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body });
   expect({ status: answer.status, text: answer.text }).toEqual({ status: 200, text: '{"ret_msg":"SUCC"}' });
   await verifyResponse({ headers: answer.headers, body: answer.body, publicKeys: keys.publicKeys });
 });
 
 it("keeps the app's JSON route parsing JSON", async () => {
-  const answer = await send(server.url, { method: 'POST', url: '/orders', headers: { 'content-type': 'application/json' }, body: '{"id":2}' });
+  const answer = await send(serverUrl(), { method: 'POST', url: '/orders', headers: { 'content-type': 'application/json' }, body: '{"id":2}' });
   expect(JSON.parse(answer.text)).toEqual({ received: { id: 2 } });
 });
