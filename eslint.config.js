@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const frameworks = ['express', 'koa', 'electron', 'react', 'react-dom', '@koa/*', 'koa-*'];
+const frameworks = ['express', 'koa', 'fastify', 'hono', 'electron', 'react', 'react-dom', '@koa/*', 'koa-*', 'fastify-*', '@fastify/*', 'hono/*', '@hono/*', 'miniflare', 'bun', 'deno'];
 const deepImports = {
   group: ['@auditnotify/*/src/*', '@auditnotify/*/dist/*', '@auditnotify/core/*', '!@auditnotify/core/testing', '!@auditnotify/core/node'],
   message: 'Use the public entry points of @auditnotify packages (@auditnotify/core, @auditnotify/core/testing, @auditnotify/core/node).',

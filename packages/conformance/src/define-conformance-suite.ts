@@ -65,6 +65,18 @@ export interface ConformanceTarget {
   /** The plugin factory itself, for the start-up validation checks (it must throw synchronously). */
   createMiddleware(options: PluginOptions): unknown;
   createApp(options: PluginOptions, setup?: AppSetup): Promise<ConformanceApp>;
+  /**
+   * `false` for a server that never answers `Expect: 100-continue` (workerd): the disconnect-mid-body case then
+   * sends its few bytes with the request head instead of after the server's `100 Continue`. Default `true`.
+   */
+  answersExpectContinue?: boolean;
+  /**
+   * `true` for a server that closes a connection whose body it did not read right after answering (workerd):
+   * closing with unread bytes resets the connection, which can destroy the 413 before the sender reads it.
+   * The 1 GiB cases then accept a reset, provided the receiver reported `BODY_TOO_LARGE` and only a sliver
+   * of the body reached the server. Default `false`.
+   */
+  mayResetAfterRefusing?: boolean;
 }
 
 type Keys = ReturnType<typeof generateTestKeys>;
@@ -511,7 +523,12 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
       it('lets a client that disconnects mid-body go without an answer or an error, and keeps serving', async () => {
         const { app, recorded } = await start();
         const request = await signed();
-        await abandonBody(app.url, { path: NOTIFY_PATH, headers: request.headers, declaredBytes: 1000 });
+        await abandonBody(app.url, {
+          path: NOTIFY_PATH,
+          headers: request.headers,
+          declaredBytes: 1000,
+          expectContinue: target.answersExpectContinue ?? true,
+        });
         expect((await send(app.url, request)).status).toBe(200);
         expect(recorded.handled).toHaveLength(1);
         expect(recorded.errors).toHaveLength(0);
@@ -521,7 +538,7 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
       for (const declareLength of [true, false]) {
         const how = declareLength ? 'a Content-Length of 1 GiB before reading' : 'a chunked 1 GiB body while streaming';
         it(`answers 413 to ${how}, long before the body could have been buffered`, async () => {
-          const { app } = await start();
+          const { app, recorded } = await start();
           const relay = await createCountingRelay(app.url);
           try {
             const request = await signed();
@@ -530,10 +547,18 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
               headers: request.headers,
               totalBytes: ONE_GIB,
               declareLength,
+            }).catch((error: unknown) => {
+              if (target.mayResetAfterRefusing !== true) throw error;
+              return undefined;
             });
-            expect(result.status).toBe(413);
-            expect(JSON.parse(result.text)).toMatchObject({ code: 'INVALID_REQUEST', detail: { reason: 'BODY_TOO_LARGE' } });
-            expect(result.answeredBeforeBodyEnd).toBe(true);
+            if (result === undefined) {
+              // Reset before the answer could be read: the receiver must still have refused the body.
+              expect(recorded.rejected.map((event) => event.code)).toEqual(['BODY_TOO_LARGE']);
+            } else {
+              expect(result.status).toBe(413);
+              expect(JSON.parse(result.text)).toMatchObject({ code: 'INVALID_REQUEST', detail: { reason: 'BODY_TOO_LARGE' } });
+              expect(result.answeredBeforeBodyEnd).toBe(true);
+            }
             // Bytes that reached the server: a sliver of the gibibyte (the limit plus socket buffers).
             expect(relay.bytesToServer()).toBeLessThan(ONE_GIB / 16);
           } finally {

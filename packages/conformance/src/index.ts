@@ -24,3 +24,5 @@ export { defineStoreSuite } from './define-store-suite.js';
 export type { StoreTarget } from './define-store-suite.js';
 export { startRedisServer } from './start-redis-server.js';
 export type { RedisServer } from './start-redis-server.js';
+export { createRemoteTarget, spawnRuntimeServer } from './remote-runtime.js';
+export type { RemoteRuntime, RemoteTarget } from './remote-runtime.js';

@@ -1,0 +1,4 @@
+import { defineInteropSuite } from '@auditnotify/conformance';
+import { startFastifyApp } from './start-fastify-app.js';
+
+defineInteropSuite({ name: 'fastify', createApp: startFastifyApp });
