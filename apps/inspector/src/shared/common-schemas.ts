@@ -34,6 +34,12 @@ export const bytesViewSchema = z.object({
   byteLength: z.number().int().nonnegative(),
   /** Lower-case hex SHA-256 of the exact bytes. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * Set when the bytes were not kept (then `text` and `base64` are empty; `byteLength` and `sha256` still
+   * describe what arrived): `not-notify-path` for a request to another path of the local receiver,
+   * `too-large` for a body over the history's per-body limit.
+   */
+  omitted: z.enum(['not-notify-path', 'too-large']).optional(),
 });
 /**
  * See {@link bytesViewSchema}.
