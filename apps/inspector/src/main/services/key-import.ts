@@ -7,7 +7,6 @@ import {
   assertKeyMatchesCertificate,
   keyMatchesCertificate,
   loadCertificate,
-  loadPkcs12,
   keyToPem,
   loadPrivateKey,
   loadPublicKey,
@@ -16,6 +15,7 @@ import {
   type PublicKeyHandle,
 } from '@auditnotify/core';
 import type { BytesInput, KeyRole, KeySummary } from '../../shared/api.js';
+import type { KeyJobRunner } from '../key-worker/key-worker-client.js';
 import { bytesOf } from './bytes.js';
 import { fail } from './errors.js';
 import { newKeyId, publicPemOf, type StoredKey } from './stored-key.js';
@@ -41,15 +41,16 @@ export interface KeyImport {
 }
 
 /**
- * Turns imported material into a `keys.json` entry; throws core's key codes or `INVALID_INPUT`.
+ * Turns imported material into a `keys.json` entry; rejects with core's key codes or `INVALID_INPUT`. A
+ * PKCS#12 file is opened by `keyJobs` (the key worker thread: its key derivation can take seconds).
  *
  * @example
  * ```ts
- * const stored = importKeyMaterial({ role: 'merchant', mchid: '1900016681', pkcs12: { base64 } });
+ * const stored = await importKeyMaterial({ role: 'merchant', mchid: '1900016681', pkcs12: { base64 } }, keyJobs);
  * stored.keyId; // the certificate serial
  * ```
  */
-export function importKeyMaterial(input: KeyImport): StoredKey {
+export async function importKeyMaterial(input: KeyImport, keyJobs: KeyJobRunner): Promise<StoredKey> {
   let privateKey: PrivateKeyHandle | undefined;
   let certificate: CertificateInfo | undefined;
   let publicKey: PublicKeyHandle | undefined;
@@ -57,9 +58,9 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
 
   if (input.pkcs12) {
     // protocol.md §5: the PKCS#12 password is the mchid unless the integrator changed it.
-    const p12 = loadPkcs12(bytesOf(input.pkcs12), input.password ?? input.mchid ?? '');
-    privateKey = p12.privateKey;
-    certificate = p12.certificate;
+    const p12 = await keyJobs.run({ kind: 'open-pkcs12', der: bytesOf(input.pkcs12), password: input.password ?? input.mchid ?? '' });
+    privateKey = loadPrivateKey(p12.privateKeyPem);
+    certificate = loadCertificate(p12.certificatePem);
     source = 'pkcs12';
   }
   if (input.privateKey) {
