@@ -2,11 +2,13 @@ import { createPrivateKey } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTestKeySet, type TestKeySet } from '@auditnotify/core';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_SCHEMAS } from '../../src/shared/api.js';
 import { doctorKey } from '../../src/main/services/key-doctor.js';
 import { createKeyJobRunner } from '../../src/main/key-worker/key-worker-client.js';
 import { createKeyStore } from '../../src/main/services/key-store.js';
+import { createServices } from '../../src/main/services/create-services.js';
 import { tempDir } from './temp-dir.js';
 
 let set: TestKeySet;
@@ -102,5 +104,51 @@ describe('key doctor', () => {
     const report = await doctorKey(createKeyStore({}), createKeyJobRunner(undefined), { material: { text: 'hello' } });
     expect(report.ok).toBe(false);
     expect(report.findings.map((f) => f.code)).toContain('KEY_FORMAT_UNKNOWN');
+  });
+});
+
+describe('key id and mchid at import', () => {
+  // What the Authorization header cannot carry between its quotes: space, '"', ',', control and non-ASCII.
+  const uncarriable = fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(' ', '"', ',', '\t', '\n', 'é', '，'), fc.string({ maxLength: 10 }))
+    .map(([a, bad, b]) => `${a}${bad}${b}`);
+
+  it('refuses a key id the Authorization header cannot carry, with INVALID_INPUT naming the field', async () => {
+    await fc.assert(
+      fc.asyncProperty(uncarriable, async (keyId) => {
+        const store = createKeyStore({});
+        const error = await store.import({ role: 'platform', keyId, publicKey: { text: set.receiver.publicKeyPem } }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ code: 'INVALID_INPUT', detail: { field: 'keyId' } });
+        expect((error as Error).message).toMatch(/key id .*(space|quote|comma|printable ASCII)/i);
+        expect(store.list()).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuses an mchid the Authorization header cannot carry, and keeps the local receiver answering', async () => {
+    const services = createServices({ dataDir: tempDir(), mode: 'test', version: '0', seedKeys: true });
+    try {
+      for (const mchid of ['1900 016681', '"1900016681"', '1900016681,1', '１９００']) {
+        await expect(
+          services.keys.import({ role: 'merchant', mchid, privateKey: { text: set.sender.privateKeyPem }, certificate: { text: set.sender.certificatePem } }),
+        ).rejects.toMatchObject({ code: 'INVALID_INPUT', detail: { field: 'mchid' } });
+      }
+      expect(services.keys.list()).toHaveLength(2);
+      const keyId = services.keys.list().find((k) => k.role === 'merchant')!.id;
+      const sent = await services.send.run({ target: { kind: 'local' }, keyId, body: { kind: 'notification', notification: services.compose.sample().notification } });
+      expect(sent.response?.status).toBe(200);
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('accepts the ids real keys have', async () => {
+    const store = createKeyStore({});
+    const key = await store.import({ role: 'platform', keyId: 'PUB_KEY_ID_0114232134912410000000000001', publicKey: { text: set.receiver.publicKeyPem } });
+    expect(key.keyId).toBe('PUB_KEY_ID_0114232134912410000000000001');
   });
 });

@@ -5,6 +5,7 @@
 import { createPublicKey } from 'node:crypto';
 import {
   assertKeyMatchesCertificate,
+  isAuthorizationValue,
   keyMatchesCertificate,
   loadCertificate,
   keyToPem,
@@ -85,6 +86,10 @@ export async function importKeyMaterial(input: KeyImport, keyJobs: KeyJobRunner)
     });
   }
   if (input.role === 'merchant' && !input.mchid) fail('INVALID_INPUT', 'A merchant key needs its mchid (商户号).', { field: 'mchid' });
+  // Both travel between the quotes of the Authorization header (or in Wechatpay-Serial), which has no escapes:
+  // a key that cannot be named there would make every request to the local receiver fail.
+  assertCarriable('keyId', 'key id', keyId);
+  if (input.mchid) assertCarriable('mchid', 'mchid', input.mchid);
 
   return {
     id: newKeyId(),
@@ -100,6 +105,16 @@ export async function importKeyMaterial(input: KeyImport, keyJobs: KeyJobRunner)
   };
 }
 
+function assertCarriable(field: 'keyId' | 'mchid', name: string, value: string): void {
+  if (isAuthorizationValue(value)) return;
+  const bad = [...value].find((c) => !isAuthorizationValue(c)) ?? '';
+  const what = bad === ' ' ? 'a space' : bad === '"' ? 'a double quote' : bad === ',' ? 'a comma' : `the character ${JSON.stringify(bad)}`;
+  fail(
+    'INVALID_INPUT',
+    `The ${name} ${JSON.stringify(value)} holds ${what}: the Authorization header can carry only printable ASCII without spaces, quotes or commas. Check for a pasted space, quotes or a full-width character.`,
+    { field },
+  );
+}
 
 function keyInput(input: BytesInput): string | Uint8Array {
   return 'text' in input ? input.text : bytesOf(input);
