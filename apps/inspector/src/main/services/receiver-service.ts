@@ -56,6 +56,8 @@ const RAW_LIMIT = 1024 * 1024;
 export function createReceiverService(deps: { keys: KeyStore; history: HistoryStore }): ReceiverService {
   let server: Server | undefined;
   let port: number | undefined;
+  /** The port of the last run: Start after Stop listens there again, so a URL pasted elsewhere stays right. */
+  let lastPort: number | undefined;
   let seq = 0;
   let accepted = 0;
   let rejected = 0;
@@ -170,13 +172,25 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
 
   const start = async (options: { port?: number } = {}): Promise<ReceiverStatus> => {
     if (server) return status();
-    const listening = app.listen(options.port ?? 0, HOST);
-    await new Promise<void>((resolve, reject) => {
-      listening.once('listening', resolve);
-      listening.once('error', reject);
-    });
+    const listen = async (wanted: number): Promise<Server> => {
+      const listening = app.listen(wanted, HOST);
+      await new Promise<void>((resolve, reject) => {
+        listening.once('listening', resolve);
+        listening.once('error', reject);
+      });
+      return listening;
+    };
+    let listening: Server;
+    try {
+      listening = await listen(options.port ?? lastPort ?? 0);
+    } catch (error) {
+      // The previous port was taken meanwhile: any free one (a port asked for explicitly stays an error).
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== undefined || lastPort === undefined) throw error;
+      listening = await listen(0);
+    }
     server = listening;
     port = (listening.address() as AddressInfo).port;
+    lastPort = port;
     return status();
   };
 
