@@ -1,4 +1,5 @@
 import type { LabelledValue } from '../../shared/api.js';
+import { userText } from '../util/user-text.js';
 
 /**
  * Authorization fields or `Wechatpay-*` headers with their labels and per-value verdicts.
@@ -18,7 +19,7 @@ export function LabelledValues({ values, testId }: { values: LabelledValue[]; te
             </th>
             <td className="mono">
               {v.ok === false ? <span className="pill err">✗</span> : v.ok === true ? <span className="pill ok">✓</span> : null} {v.value}
-              {v.note ? <div className="small muted" style={{ fontFamily: 'var(--sans)' }}>{v.note}</div> : null}
+              {v.note ? <div className="small muted" style={{ fontFamily: 'var(--sans)' }}>{userText(v.note)}</div> : null}
             </td>
           </tr>
         ))}
