@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
-import { userText } from '../util/user-text.js';
+import { BackendText } from '../components/backend-text.js';
 
 type Validation = ApiOutput<'compose.validate'>;
 const VALIDATE_DELAY_MS = 120;
@@ -144,7 +144,7 @@ export function ComposePane() {
               <div className="stack" style={{ gap: 6 }}>
                 {schemaErrors.map((e) => (
                   <div key={`${e.field}:${e.issue}:${e.message}`} className="notice err" data-testid="compose-error">
-                    <code>{e.field}</code> {userText(e.message)}
+                    <code>{e.field}</code> <BackendText text={e.message} />
                   </div>
                 ))}
               </div>

@@ -107,7 +107,7 @@ export function HistoryPane() {
                       <StatusCode status={e.status} />
                     </td>
                     <td>
-                      <span className={`pill ${e.ok ? 'ok' : 'err'}`}>{e.code}</span>
+                      <code className={`pill ${e.ok ? 'ok' : 'err'}`}>{e.code}</code>
                     </td>
                     <td className="mono">{e.outRequestNo ?? ''}</td>
                     <td className="mono truncate" style={{ maxWidth: 280 }}>

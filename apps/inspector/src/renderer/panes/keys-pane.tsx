@@ -81,7 +81,7 @@ export function KeysPane() {
                     <Fragment key={k.id}>
                     <tr data-testid="key-row" data-role={k.role}>
                       <td>
-                        <span className={`pill ${k.role === 'merchant' ? 'info' : 'muted'}`}>{k.role}</span>
+                        <span className={`pill ${k.role === 'merchant' ? 'info' : 'muted'}`}>{t(`keys.role.${k.role}`)}</span>
                         {active ? <span className="pill ok" style={{ marginLeft: 4 }}>{t('keys.active')}</span> : null}
                       </td>
                       <td className="mono">
@@ -96,11 +96,11 @@ export function KeysPane() {
                       </td>
                       <td className="small">
                         <div>
-                          RSA {k.bits} · {k.source} · {k.hasPrivateKey ? 'private+public' : 'public'}
+                          RSA {k.bits} · {t(`keys.source.${k.source}`)} · {k.hasPrivateKey ? t('keys.halves.both') : t('keys.halves.public')}
                         </div>
                         {k.certificate ? (
                           <div className={k.certificate.expired ? 'muted' : 'muted'} style={k.certificate.expired ? { color: 'var(--err)' } : undefined}>
-                            cert → {k.certificate.notAfter.slice(0, 10)}
+                            {t('keys.certUntil', { date: k.certificate.notAfter.slice(0, 10) })}
                           </div>
                         ) : null}
                       </td>
