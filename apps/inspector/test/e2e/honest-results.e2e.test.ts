@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium.js';
+import { screenshot } from './screenshot.js';
 import { startInspector, type RunningInspector } from './start-inspector.js';
 
 let inspector: RunningInspector;
@@ -58,6 +59,15 @@ describe('honest, current results (Debian Chromium)', { timeout: 120_000 }, () =
     expect(await text(page, 'decode-verdict')).not.toContain('does not verify');
     expect(await text(page, 'decode-signature-fields')).toMatch(/60\d s old: outside the 300 s window/);
     expect(await text(page, 'decode-signature-fields')).not.toContain('from now');
+    // Both languages at the narrowest and a wide window, for docs/inspector.md.
+    for (const lang of ['en', 'zh'] as const) {
+      await page.getByTestId(`lang-${lang}`).click();
+      for (const width of [1000, 1600]) {
+        await page.setViewportSize({ width, height: 1000 });
+        await screenshot(page, `decode-stale-${lang}-${width}`);
+      }
+    }
+    expect(await text(page, 'decode-verdict')).toContain('签名有效;时间戳超出 5 分钟窗口');
     await page.close();
   });
 
