@@ -3,7 +3,7 @@
 //
 // Loaded on first use, not at import: node-forge adds about 11 MiB to a process's memory, and a receiver
 // that loads its keys as PEM never needs it (docs/benchmarks-http.md, peak RSS). The loading itself is a
-// CommonJS require in require-forge.cts, so that bundles (the inspector's CommonJS main process) work too.
+// CommonJS require in require-forge.cjs, so that bundles (the inspector's CommonJS main process) work too.
 import type NodeForge from 'node-forge';
 import requireForge from './require-forge.cjs';
 
