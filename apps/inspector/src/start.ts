@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = flag('--data-dir') ?? process.env['AUDITNOTIFY_INSPECTOR_DATA'] ?? join(homedir(), '.auditnotify', 'inspector');
   const rendererDir = join(here, 'renderer');
+  const keyWorkerScript = join(here, 'main', 'key-worker.cjs');
   const requested = flag('--port') ?? process.env['AUDITNOTIFY_INSPECTOR_PORT'];
   const port = requested === undefined ? DEFAULT_PORT : Number(requested);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -70,10 +71,10 @@ async function main(): Promise<void> {
   }
   let inspector;
   try {
-    inspector = await startBrowserMode({ port, dataDir, rendererDir, version });
+    inspector = await startBrowserMode({ port, dataDir, rendererDir, version, keyWorkerScript });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || requested !== undefined) throw error;
-    inspector = await startBrowserMode({ port: 0, dataDir, rendererDir, version });
+    inspector = await startBrowserMode({ port: 0, dataDir, rendererDir, version, keyWorkerScript });
   }
   console.log(`inspector: ${inspector.openUrl}`);
   const receiver = inspector.services.receiver.status();

@@ -24,6 +24,7 @@ export {
   loadPkcs12,
   loadPrivateKey,
   loadPublicKey,
+  PKCS12_MAX_ITERATIONS,
 } from './keys/index.js';
 export type { DiagnoseKeyOptions, KeyFinding, KeyReport, LoadPrivateKeyOptions, Pkcs12Contents, PublicSide, TestKeySet, TestKeySetOptions } from './keys/index.js';
 

@@ -39,6 +39,7 @@ export {
   checkTimestamp,
   describeSkew,
   explainTimestamp,
+  isAuthorizationValue,
   isMillisecondTimestamp,
   parseAuthorization,
 } from './protocol/index.js';

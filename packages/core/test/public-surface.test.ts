@@ -16,7 +16,7 @@ const NEUTRAL = [
   'buildResponseMessage', 'buildDecodeReport', 'checkSignedMessage', 'checkTimestamp', 'createClient', 'createMemoryNonceStore', 'createMemoryRateLimiter',
   'createNonce', 'createReceiver', 'createWebCryptoEngine', 'defaultEngine', 'describeSignedMessage', 'describeSkew', 'diagnoseSignature',
   'diffBytes', 'errorBodySchema', 'escapeBytes', 'explainTimestamp', 'fieldMeta', 'findUnsupportedCharacter', 'importPrivateKey',
-  'importPublicKey', 'isAuditNotifyError', 'isMillisecondTimestamp', 'isRfc3339DateTime', 'keyToPem', 'lintNotification',
+  'importPublicKey', 'isAuditNotifyError', 'isAuthorizationValue', 'isMillisecondTimestamp', 'isRfc3339DateTime', 'keyToPem', 'lintNotification',
   'notificationSchema', 'parseAuthorization', 'parseCurlCommand', 'parseNotification', 'parseRawHttpRequest', 'parseRawHttpResponse', 'reportNotificationBody', 'reportNotificationValue',
   'rfc3339Issue', 'safeParseNotification', 'serializeNotification', 'signRequest', 'signResponse', 'statusOf', 'systemClock',
   'unknownFieldsOf', 'utf8ByteLength', 'verifyRequestSignature', 'verifyResponse',
@@ -24,7 +24,7 @@ const NEUTRAL = [
 const NODE_ONLY = [
   'DECRYPT_KEY_HINT', 'assertKeyMatchesCertificate', 'createForgeEngine', 'createNodeEngine', 'decryptResource', 'diagnoseKeyMaterial',
   'encryptResource', 'generateTestKeySet', 'keyMatchesCertificate', 'loadCertificate', 'loadPkcs12', 'loadPrivateKey', 'loadPublicKey',
-  'openCallback', 'parseCallbackEnvelope',
+  'openCallback', 'parseCallbackEnvelope', 'PKCS12_MAX_ITERATIONS',
 ];
 
 describe('public surface', () => {

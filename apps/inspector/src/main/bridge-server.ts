@@ -5,7 +5,8 @@
  * Guards, in order (a web page in the user's browser must never reach the API):
  * 1. `Host` must be `127.0.0.1:PORT` or `localhost:PORT` → else 403 (DNS rebinding).
  * 2. An `Origin`, when sent, must be this server's own → else 403 (cross-site requests).
- * 3. API calls need the per-run token in `x-auditnotify-token` (timing-safe compare) → else 401.
+ * 3. API calls need the per-run token in `x-auditnotify-token` (timing-safe compare) → else 401. The token
+ *    is never served: `npm start` prints it in the URL fragment (`#token=…`), where only the page reads it.
  * 4. API calls must be `application/json` POSTs, at most 20 MiB.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -123,7 +124,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Bridge
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'INVALID_INPUT', message: 'Only GET for files.' });
-  const file = readRendererFile(options.rendererDir, path, token);
+  const file = readRendererFile(options.rendererDir, path);
   const headers = securityHeaders();
   if (!file) {
     const missing = readRendererFile(options.rendererDir, '/') === undefined;

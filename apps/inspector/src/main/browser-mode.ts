@@ -23,6 +23,8 @@ export interface BrowserModeOptions {
   rendererDir: string;
   version: string;
   locale?: string;
+  /** The built key worker (`dist/main/key-worker.cjs`), see `ServicesOptions.keyWorkerScript`. */
+  keyWorkerScript?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     version: options.version,
     ...(options.locale ? { locale: options.locale } : {}),
     seedKeys: true,
+    ...(options.keyWorkerScript ? { keyWorkerScript: options.keyWorkerScript } : {}),
   });
   await services.receiver.start();
   let bridge: BridgeServer;

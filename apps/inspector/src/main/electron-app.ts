@@ -22,6 +22,8 @@ import { createWindowOptions } from './window-options.js';
 export interface ElectronAppOptions {
   preloadPath: string;
   rendererDir: string;
+  /** The built key worker (`dist/main/key-worker.cjs`), see `ServicesOptions.keyWorkerScript`. */
+  keyWorkerScript?: string;
   /** Overrides `app.getPath('userData')` (tests). */
   dataDir?: string;
 }
@@ -79,6 +81,7 @@ export async function startElectronApp(electron: ElectronLike, options: Electron
     version: app.getVersion(),
     locale: app.getLocale(),
     seedKeys: true,
+    ...(options.keyWorkerScript ? { keyWorkerScript: options.keyWorkerScript } : {}),
   });
   await services.receiver.start();
   app.on('will-quit', () => void services.close());

@@ -10,6 +10,7 @@ import { startElectronApp } from './electron-app.js';
 startElectronApp(electron as unknown as ElectronLike, {
   preloadPath: join(__dirname, '..', 'preload', 'preload.cjs'),
   rendererDir: join(__dirname, '..', 'renderer'),
+  keyWorkerScript: join(__dirname, 'key-worker.cjs'),
 }).catch((error: unknown) => {
   console.error('inspector: failed to start:', error instanceof Error ? error.message : error);
   electron.app.exit(1);

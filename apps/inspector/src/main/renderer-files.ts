@@ -1,10 +1,10 @@
 /**
- * Serving the built renderer (`dist/renderer`): path resolution that cannot leave the directory, content
- * types, and `index.html` with the browser-mode token injected as a `<meta>` tag.
+ * Serving the built renderer (`dist/renderer`): path resolution that cannot leave the directory, and content
+ * types. Files are served as built: the browser-mode token is never part of a page (only the URL fragment
+ * carries it, which a browser never sends to a server).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { BRIDGE_TOKEN_META } from '../shared/methods.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,7 +45,7 @@ export interface RendererFile {
  * readRendererFile('/app/dist/renderer', '/../../etc/passwd'); // undefined
  * ```
  */
-export function readRendererFile(rootDir: string, urlPath: string, token?: string): RendererFile | undefined {
+export function readRendererFile(rootDir: string, urlPath: string): RendererFile | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -63,21 +63,5 @@ export function readRendererFile(rootDir: string, urlPath: string, token?: strin
     return undefined;
   }
   const contentType = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-  const body = readFileSync(path);
-  if (token !== undefined && extname(path) === '.html') return { body: Buffer.from(injectToken(body.toString('utf8'), token)), contentType };
-  return { body, contentType };
-}
-
-/**
- * Puts the bridge token into an HTML page as `<meta name="auditnotify-bridge-token">` (read by the shared
- * `readBridgeToken`): no inline script, so the strict CSP holds.
- *
- * @example
- * ```ts
- * injectToken('<head></head>', 'abc'); // '<head><meta name="auditnotify-bridge-token" content="abc"></head>'
- * ```
- */
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="${BRIDGE_TOKEN_META}" content="${token.replace(/[^A-Za-z0-9_-]/g, '')}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
+  return { body: readFileSync(path), contentType };
 }

@@ -34,6 +34,12 @@ export const bytesViewSchema = z.object({
   byteLength: z.number().int().nonnegative(),
   /** Lower-case hex SHA-256 of the exact bytes. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * Set when the bytes were not kept (then `text` and `base64` are empty; `byteLength` and `sha256` still
+   * describe what arrived): `not-notify-path` for a request to another path of the local receiver,
+   * `too-large` for a body over the history's per-body limit.
+   */
+  omitted: z.enum(['not-notify-path', 'too-large']).optional(),
 });
 /**
  * See {@link bytesViewSchema}.
@@ -90,15 +96,21 @@ export const headersSchema = z.record(z.string(), z.string());
 export type HeaderMap = z.infer<typeof headersSchema>;
 
 /**
- * Unix time in whole seconds (protocol.md §3: never milliseconds on the wire).
+ * Unix time in whole seconds (protocol.md §3: never milliseconds on the wire). A 13-digit milliseconds value
+ * is accepted too, so that the most common timestamp mistake can be signed on purpose and reproduced.
  *
  * @example
  * ```ts
  * unixSecondsSchema.parse(1700000000); // ok
+ * unixSecondsSchema.parse(1700000000000); // ok: milliseconds, signed as given to reproduce the mistake
  * unixSecondsSchema.safeParse(1.5).success; // false
  * ```
  */
-export const unixSecondsSchema = z.number().int().nonnegative().max(99_999_999_999);
+export const unixSecondsSchema = z
+  .number({ error: 'The timestamp must be a whole number of seconds since 1970 (10 digits).' })
+  .int({ error: 'The timestamp must be a whole number of seconds since 1970 (10 digits), without a fraction.' })
+  .nonnegative({ error: 'The timestamp cannot be negative.' })
+  .max(9_999_999_999_999, { error: 'The timestamp has more than 13 digits: give Unix seconds (10 digits).' });
 
 /**
  * A nonce: 32 characters of `[0-9A-Za-z]` normally; the inspector allows any 1–64 printable ASCII to show failures.

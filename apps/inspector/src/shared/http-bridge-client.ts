@@ -4,7 +4,7 @@
  */
 import type { AuditNotifyApi } from './api.js';
 import { createApiObject } from './create-api-object.js';
-import { BRIDGE_ROUTE_PREFIX, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from './methods.js';
+import { BRIDGE_ROUTE_PREFIX, BRIDGE_TOKEN_HEADER } from './methods.js';
 import type { ApiResult } from './result.js';
 
 /**
@@ -12,7 +12,7 @@ import type { ApiResult } from './result.js';
  *
  * @example
  * ```ts
- * const options: HttpBridgeOptions = { token: readBridgeToken(document, location) ?? '' };
+ * const options: HttpBridgeOptions = { token: readBridgeToken(location) ?? '' };
  * ```
  */
 export interface HttpBridgeOptions {
@@ -28,7 +28,7 @@ export interface HttpBridgeOptions {
  *
  * @example
  * ```ts
- * const api = window.auditnotify ?? createHttpBridgeApi({ token: readBridgeToken(document, location) ?? '' });
+ * const api = window.auditnotify ?? createHttpBridgeApi({ token: readBridgeToken(location) ?? '' });
  * ```
  */
 export function createHttpBridgeApi(options: HttpBridgeOptions): AuditNotifyApi {
@@ -50,20 +50,15 @@ export function createHttpBridgeApi(options: HttpBridgeOptions): AuditNotifyApi 
 }
 
 /**
- * Reads the bridge token the server injected into `index.html` (`<meta name="auditnotify-bridge-token">`), or
- * from the URL fragment `#token=…`.
+ * Reads the bridge token from the URL fragment `#token=…` of the page's address: the server never puts it into
+ * a page, and a browser never sends a fragment to a server.
  *
  * @example
  * ```ts
- * const token = readBridgeToken(document, location);
+ * const token = readBridgeToken(location);
  * ```
  */
-export function readBridgeToken(
-  doc: { querySelector(selector: string): { getAttribute(name: string): string | null } | null },
-  loc?: { hash: string },
-): string | undefined {
-  const meta = doc.querySelector(`meta[name="${BRIDGE_TOKEN_META}"]`)?.getAttribute('content');
-  if (meta) return meta;
-  const match = /(?:^#|&)token=([^&]+)/.exec(loc?.hash ?? '');
+export function readBridgeToken(loc: { hash: string }): string | undefined {
+  const match = /(?:^#|&)token=([^&]+)/.exec(loc.hash);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }

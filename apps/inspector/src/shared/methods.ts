@@ -105,13 +105,3 @@ export const BRIDGE_ROUTE_PREFIX = '/api/';
  * ```
  */
 export const BRIDGE_TOKEN_HEADER = 'x-auditnotify-token';
-
-/**
- * Name of the `<meta>` tag the bridge server injects into `index.html` with the per-run token.
- *
- * @example
- * ```ts
- * document.querySelector(`meta[name="${BRIDGE_TOKEN_META}"]`)?.getAttribute('content');
- * ```
- */
-export const BRIDGE_TOKEN_META = 'auditnotify-bridge-token';

@@ -94,7 +94,7 @@ export const receiverEventSchema = z.object({
   auditResult: z.string().optional(),
   request: z.object({ method: z.string(), url: z.string(), headers: headersSchema, body: bytesViewSchema }),
   response: z.object({ status: z.number().int(), headers: headersSchema, body: bytesViewSchema }),
-  /** The raw request as HTTP/1.1 text (Base64 bytes), ready for `decode.run({ input: { kind: 'raw-http', base64 } })`. */
+  /** The raw request as HTTP/1.1 text (Base64 bytes), ready for `decode.run({ input: { kind: 'raw-http', base64 } })`; empty when its body was not kept. */
   rawRequestBase64: z.string(),
   historyId: idSchema.optional(),
 });

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../src/shared/api.js';
-import { createHttpBridgeApi } from '../../src/shared/http-bridge-client.js';
+import { API_METHODS, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../src/shared/api.js';
+import { createHttpBridgeApi, readBridgeToken } from '../../src/shared/http-bridge-client.js';
 import { createApiHandlers } from '../../src/main/api-handlers.js';
 import { startBridgeServer, type BridgeServer } from '../../src/main/bridge-server.js';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
@@ -104,14 +104,29 @@ describe('the browser-mode bridge server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('serves index.html with the CSP and the token in a meta tag, and assets', async () => {
+  it('serves index.html with the CSP and never the token, and assets', async () => {
     const b = await start();
     const page = await call(b, { path: '/', method: 'GET', headers: { host: `127.0.0.1:${b.port}` } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(page.body).toContain(`<meta name="auditnotify-bridge-token" content="${b.token}">`);
+    expect(page.body).toBe('<!doctype html><html><head><title>x</title></head><body></body></html>');
+    expect(page.body).not.toContain(b.token);
     const asset = await call(b, { path: '/assets/app.js', method: 'GET', headers: { host: `127.0.0.1:${b.port}` } });
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('refuses every API method without the token with 401', async () => {
+    const b = await start();
+    for (const method of API_METHODS) {
+      const res = await call(b, { path: `/api/${method}`, headers: { ...json, host: `127.0.0.1:${b.port}` }, body: '{}' });
+      expect({ method, status: res.status, body: JSON.parse(res.body) as unknown }).toMatchObject({ method, status: 401, body: { ok: false, error: { code: 'FORBIDDEN' } } });
+    }
+  });
+
+  it('reads the token from the URL fragment only', () => {
+    expect(readBridgeToken({ hash: `#token=abc_-1` })).toBe('abc_-1');
+    expect(readBridgeToken({ hash: '#other=1&token=x%2By' })).toBe('x+y');
+    expect(readBridgeToken({ hash: '' })).toBeUndefined();
   });
 
   it('never serves a file outside the renderer directory', async () => {

@@ -86,3 +86,28 @@ describe('sign.compute', () => {
     expect(output.message.text).toBe('GET\n/v3/x\n1\nn\n\n');
   });
 });
+
+describe('a millisecond timestamp, signed on purpose', () => {
+  it('is signed as given, and the local receiver refuses it as milliseconds', async () => {
+    const { createServices } = await import('../../src/main/services/create-services.js');
+    const { createApiHandlers } = await import('../../src/main/api-handlers.js');
+    const services = createServices({ mode: 'test', version: '0', seedKeys: true });
+    try {
+      const handlers = createApiHandlers(services);
+      const keyId = services.keys.list().find((k) => k.role === 'merchant')!.id;
+      const notification = services.compose.sample().notification;
+      const ms = 1_700_000_000_123;
+      const signed = await handlers['sign.compute']({ keyId, body: { kind: 'notification', notification }, timestamp: ms });
+      expect(signed).toMatchObject({ ok: true, data: { timestamp: ms } });
+      const sent = await handlers['send.run']({ target: { kind: 'local' }, keyId, body: { kind: 'notification', notification }, timestamp: ms });
+      expect(sent).toMatchObject({ ok: true, data: { verdict: { ok: false }, response: { status: 401 } } });
+      expect(JSON.stringify(sent)).toMatch(/TIMESTAMP/);
+      // A fraction is refused with a sentence, not schema text.
+      const fraction = await handlers['sign.compute']({ keyId, body: { kind: 'notification', notification }, timestamp: 1.5 });
+      expect(fraction).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(fraction.ok ? '' : fraction.error.message).toMatch(/whole number of seconds/);
+    } finally {
+      await services.close();
+    }
+  });
+});

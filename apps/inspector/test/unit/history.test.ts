@@ -35,9 +35,9 @@ describe('history', () => {
     const { entries, total } = again.history.list();
     expect(total).toBe(4); // two sent, two received
     expect(entries[0]?.outRequestNo).toBe('R-0002');
-    // Written atomically: no temp file is left next to it.
+    // Appended one line per exchange; no temp file is left next to it.
     expect(readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(JSON.parse(readFileSync(`${dataDir}/history.json`, 'utf8')).entries).toHaveLength(4);
+    expect(readFileSync(`${dataDir}/history.jsonl`, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)).toHaveLength(4);
   });
 
   it('searches by out_request_no, direction and outcome', async () => {

@@ -117,7 +117,7 @@ describe('local receiver and the key store', () => {
     const url = await s.receiver.ensureUrl();
     const { generateTestKeySet } = await import('@auditnotify/core');
     const fresh = generateTestKeySet({ mchid: '1900000077' });
-    const imported = s.keys.import({ role: 'merchant', mchid: fresh.mchid, privateKey: { text: fresh.sender.privateKeyPem }, certificate: { text: fresh.sender.certificatePem } });
+    const imported = await s.keys.import({ role: 'merchant', mchid: fresh.mchid, privateKey: { text: fresh.sender.privateKeyPem }, certificate: { text: fresh.sender.certificatePem } });
     expect(s.receiver.status().senders).toContain(imported.keyId);
     const result = await s.send.run({ target: { kind: 'url', url }, keyId: imported.id, body: { kind: 'notification', notification: { ...s.compose.sample().notification, mchid: fresh.mchid } } });
     expect(result.verdict.kind).toBe('accepted');

@@ -41,5 +41,12 @@ describe('npm start in browser mode (where no Electron binary is installed)', ()
     expect((await call('compose.sample')).data['text']).toContain('htozr8denqegbt6tk6u10iymo7yww5pn');
     expect((await call('app.info')).data).toMatchObject({ mode: 'browser', dataDir });
     expect(existsSync(join(dataDir, 'keys.json'))).toBe(true);
+
+    // What any local process gets without the token: the page (never the token) and 401 on the API.
+    const page = await fetch(url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain(token!);
+    const refused = await fetch(`${url}api/sign.compute`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(401);
   });
 });

@@ -14,7 +14,7 @@
 export { loadPrivateKey, DECRYPT_KEY_HINT, type LoadPrivateKeyOptions } from './load-private-key.js';
 export { loadPublicKey } from './load-public-key.js';
 export { loadCertificate } from './load-certificate.js';
-export { loadPkcs12, type Pkcs12Contents } from './load-pkcs12.js';
+export { loadPkcs12, PKCS12_MAX_ITERATIONS, type Pkcs12Contents } from './load-pkcs12.js';
 export { keyMatchesCertificate, assertKeyMatchesCertificate, type PublicSide } from './key-matches-certificate.js';
 export { importPrivateKey, importPublicKey, keyToPem, type KeyImportInput, type RsaJsonWebKey } from './import-key.js';
 export { generateTestKeySet, type TestKeySet, type TestKeySetOptions } from './generate-test-key-set.js';

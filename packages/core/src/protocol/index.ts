@@ -23,6 +23,7 @@ export { buildResponseMessage, type ResponseMessageInput } from './response-mess
 export {
   AUTHORIZATION_SCHEME,
   buildAuthorization,
+  isAuthorizationValue,
   type AuthorizationFields,
   type AuthorizationInput,
 } from './authorization.js';

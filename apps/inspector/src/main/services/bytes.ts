@@ -26,6 +26,18 @@ export function bytesView(bytes: Uint8Array): BytesView {
 }
 
 /**
+ * A view of bytes that are not kept: their length and SHA-256 only, and why.
+ *
+ * @example
+ * ```ts
+ * omittedBytesView(bytesView(body), 'not-notify-path'); // { text: '', base64: '', byteLength, sha256, omitted }
+ * ```
+ */
+export function omittedBytesView(view: Pick<BytesView, 'byteLength' | 'sha256'>, omitted: NonNullable<BytesView['omitted']>): BytesView {
+  return { text: '', base64: '', byteLength: view.byteLength, sha256: view.sha256, omitted };
+}
+
+/**
  * Lower-case hex SHA-256.
  *
  * @example

@@ -4,6 +4,7 @@
  */
 import { BACKUP_HOST, NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { AppInfo } from '../../shared/api.js';
+import { createKeyJobRunner, type KeyJobRunner } from '../key-worker/key-worker-client.js';
 import { createComposeService, type ComposeService } from './compose-service.js';
 import { createDecodeService, type DecodeService } from './decode-service.js';
 import { createHistoryStore, type HistoryStore } from './history-store.js';
@@ -28,6 +29,11 @@ export interface ServicesOptions {
   /** Generate a test key set when the store is empty (first start works with nothing configured). */
   seedKeys?: boolean;
   fetch?: typeof fetch;
+  /**
+   * The built key worker (`dist/main/key-worker.cjs`): PKCS#12 files and the key doctor run there, off the
+   * thread that answers the UI and the local receiver. Without it they run on the calling thread (tests).
+   */
+  keyWorkerScript?: string;
 }
 
 /**
@@ -41,6 +47,8 @@ export interface ServicesOptions {
  */
 export interface Services {
   keys: KeyStore;
+  /** Runs the slow key work (PKCS#12, key doctor) in the key worker. */
+  keyJobs: KeyJobRunner;
   history: HistoryStore;
   compose: ComposeService;
   send: SendService;
@@ -61,7 +69,8 @@ export interface Services {
  * ```
  */
 export function createServices(options: ServicesOptions): Services {
-  const keys = createKeyStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
+  const keyJobs = createKeyJobRunner(options.keyWorkerScript);
+  const keys = createKeyStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), keyJobs });
   if (options.seedKeys && keys.list().length === 0) keys.generate();
   const history = createHistoryStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
   const receiver = createReceiverService({ keys, history });
@@ -74,6 +83,7 @@ export function createServices(options: ServicesOptions): Services {
   const decode = createDecodeService({ keys, recordedRequest: (id) => receiver.rawRequest(id) });
   return {
     keys,
+    keyJobs,
     history,
     compose: createComposeService(),
     send,

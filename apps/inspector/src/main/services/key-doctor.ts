@@ -2,26 +2,29 @@
  * `keys.doctor`: core's key doctor (`diagnoseKeyMaterial`) over pasted material or a stored key, plus an
  * optional check that the material belongs to a stored key (protocol.md §7.2: the wrong key is a top cause).
  */
-import { diagnoseKeyMaterial, keyMatchesCertificate, keyToPem, loadPrivateKey, type KeyInput } from '@auditnotify/core';
+import { keyMatchesCertificate, keyToPem, loadPrivateKey } from '@auditnotify/core';
 import type { BytesInput, KeyFinding } from '../../shared/api.js';
+import type { KeyJobRunner } from '../key-worker/key-worker-client.js';
 import { bytesOf } from './bytes.js';
 import type { KeyStore } from './key-store.js';
 
 const RANK = { error: 0, warn: 1, ok: 2 } as const;
 
 /**
- * Examines key material; nothing is stored.
+ * Examines key material; nothing is stored. The diagnosis runs through `keyJobs` (the key worker thread: a
+ * pasted PKCS#12 file means seconds of key derivation).
  *
  * @example
  * ```ts
- * const { ok, findings } = doctorKey(store, { material: { text: pastedPem } });
+ * const { ok, findings } = await doctorKey(store, keyJobs, { material: { text: pastedPem } });
  * ```
  */
-export function doctorKey(
+export async function doctorKey(
   store: KeyStore,
+  keyJobs: KeyJobRunner,
   input: { material?: BytesInput; id?: string; password?: string; against?: string },
-): { ok: boolean; kind: string; findings: KeyFinding[] } {
-  let material: KeyInput;
+): Promise<{ ok: boolean; kind: string; findings: KeyFinding[] }> {
+  let material: string | Uint8Array;
   if (input.material) {
     material = 'text' in input.material ? input.material.text : bytesOf(input.material);
   } else {
@@ -31,14 +34,14 @@ export function doctorKey(
       : stored.certificate?.pem ?? keyToPem(stored.publicKey);
     material = pem;
   }
-  const report = diagnoseKeyMaterial(material, input.password === undefined ? {} : { password: input.password });
-  const findings: KeyFinding[] = report.findings.map((f) => ({ level: f.level, code: f.code, message: f.message }));
+  const report = await keyJobs.run({ kind: 'diagnose', material, ...(input.password === undefined ? {} : { password: input.password }) });
+  const findings: KeyFinding[] = [...report.findings];
   if (input.against !== undefined) findings.push(matchFinding(store, material, input.against, input.password));
   findings.sort((a, b) => RANK[a.level] - RANK[b.level]);
   return { ok: !findings.some((f) => f.level === 'error'), kind: report.kind, findings };
 }
 
-function matchFinding(store: KeyStore, material: KeyInput, against: string, password: string | undefined): KeyFinding {
+function matchFinding(store: KeyStore, material: string | Uint8Array, against: string, password: string | undefined): KeyFinding {
   const target = store.get(against);
   try {
     const privateKey = loadPrivateKey(material, password === undefined ? {} : { password });

@@ -5,9 +5,9 @@
 import { createPublicKey } from 'node:crypto';
 import {
   assertKeyMatchesCertificate,
+  isAuthorizationValue,
   keyMatchesCertificate,
   loadCertificate,
-  loadPkcs12,
   keyToPem,
   loadPrivateKey,
   loadPublicKey,
@@ -16,6 +16,7 @@ import {
   type PublicKeyHandle,
 } from '@auditnotify/core';
 import type { BytesInput, KeyRole, KeySummary } from '../../shared/api.js';
+import type { KeyJobRunner } from '../key-worker/key-worker-client.js';
 import { bytesOf } from './bytes.js';
 import { fail } from './errors.js';
 import { newKeyId, publicPemOf, type StoredKey } from './stored-key.js';
@@ -41,15 +42,16 @@ export interface KeyImport {
 }
 
 /**
- * Turns imported material into a `keys.json` entry; throws core's key codes or `INVALID_INPUT`.
+ * Turns imported material into a `keys.json` entry; rejects with core's key codes or `INVALID_INPUT`. A
+ * PKCS#12 file is opened by `keyJobs` (the key worker thread: its key derivation can take seconds).
  *
  * @example
  * ```ts
- * const stored = importKeyMaterial({ role: 'merchant', mchid: '1900016681', pkcs12: { base64 } });
+ * const stored = await importKeyMaterial({ role: 'merchant', mchid: '1900016681', pkcs12: { base64 } }, keyJobs);
  * stored.keyId; // the certificate serial
  * ```
  */
-export function importKeyMaterial(input: KeyImport): StoredKey {
+export async function importKeyMaterial(input: KeyImport, keyJobs: KeyJobRunner): Promise<StoredKey> {
   let privateKey: PrivateKeyHandle | undefined;
   let certificate: CertificateInfo | undefined;
   let publicKey: PublicKeyHandle | undefined;
@@ -57,9 +59,9 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
 
   if (input.pkcs12) {
     // protocol.md §5: the PKCS#12 password is the mchid unless the integrator changed it.
-    const p12 = loadPkcs12(bytesOf(input.pkcs12), input.password ?? input.mchid ?? '');
-    privateKey = p12.privateKey;
-    certificate = p12.certificate;
+    const p12 = await keyJobs.run({ kind: 'open-pkcs12', der: bytesOf(input.pkcs12), password: input.password ?? input.mchid ?? '' });
+    privateKey = loadPrivateKey(p12.privateKeyPem);
+    certificate = loadCertificate(p12.certificatePem);
     source = 'pkcs12';
   }
   if (input.privateKey) {
@@ -84,6 +86,10 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
     });
   }
   if (input.role === 'merchant' && !input.mchid) fail('INVALID_INPUT', 'A merchant key needs its mchid (商户号).', { field: 'mchid' });
+  // Both travel between the quotes of the Authorization header (or in Wechatpay-Serial), which has no escapes:
+  // a key that cannot be named there would make every request to the local receiver fail.
+  assertCarriable('keyId', 'key id', keyId);
+  if (input.mchid) assertCarriable('mchid', 'mchid', input.mchid);
 
   return {
     id: newKeyId(),
@@ -99,6 +105,16 @@ export function importKeyMaterial(input: KeyImport): StoredKey {
   };
 }
 
+function assertCarriable(field: 'keyId' | 'mchid', name: string, value: string): void {
+  if (isAuthorizationValue(value)) return;
+  const bad = [...value].find((c) => !isAuthorizationValue(c)) ?? '';
+  const what = bad === ' ' ? 'a space' : bad === '"' ? 'a double quote' : bad === ',' ? 'a comma' : `the character ${JSON.stringify(bad)}`;
+  fail(
+    'INVALID_INPUT',
+    `The ${name} ${JSON.stringify(value)} holds ${what}: the Authorization header can carry only printable ASCII without spaces, quotes or commas. Check for a pasted space, quotes or a full-width character.`,
+    { field },
+  );
+}
 
 function keyInput(input: BytesInput): string | Uint8Array {
   return 'text' in input ? input.text : bytesOf(input);

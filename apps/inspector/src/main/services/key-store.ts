@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { generateTestKeySet, loadCertificate, type PrivateKeyHandle, type PublicKeyHandle } from '@auditnotify/core';
 import type { KeyRole, KeySummary } from '../../shared/api.js';
+import { createKeyJobRunner, type KeyJobRunner } from '../key-worker/key-worker-client.js';
 import { readJsonFile, writeFileAtomic } from './atomic-file.js';
 import { fail } from './errors.js';
 import { importKeyMaterial, type KeyImport } from './key-import.js';
@@ -27,7 +28,8 @@ export interface KeyStore {
   list(): KeySummary[];
   get(id: string): LoadedKey;
   generate(options?: { mchid?: string; label?: string }): { merchant: KeySummary; platform: KeySummary };
-  import(input: KeyImport): KeySummary;
+  /** Stores imported material (a PKCS#12 file is opened off the main thread). */
+  import(input: KeyImport): Promise<KeySummary>;
   remove(id: string): boolean;
   /** A merchant key that can sign requests. */
   signer(id: string): LoadedKey & { privateKey: PrivateKeyHandle; mchid: string };
@@ -50,7 +52,8 @@ const FILE = 'keys.json';
  * if (store.list().length === 0) store.generate();
  * ```
  */
-export function createKeyStore(options: { dataDir?: string }): KeyStore {
+export function createKeyStore(options: { dataDir?: string; keyJobs?: KeyJobRunner }): KeyStore {
+  const keyJobs = options.keyJobs ?? createKeyJobRunner(undefined);
   const path = options.dataDir === undefined ? undefined : join(options.dataDir, FILE);
   const keys = new Map<string, { stored: StoredKey; loaded: LoadedKey }>();
   const listeners = new Set<() => void>();
@@ -115,8 +118,8 @@ export function createKeyStore(options: { dataDir?: string }): KeyStore {
       persist();
       return { merchant, platform };
     },
-    import(input) {
-      const stored = importKeyMaterial(input);
+    async import(input) {
+      const stored = await importKeyMaterial(input, keyJobs);
       const summary = put(stored);
       persist();
       return summary;

@@ -10,7 +10,7 @@ import express, { type RequestHandler } from 'express';
 import { NOTIFY_PATH, parseAuthorization } from '@auditnotify/core';
 import { createExpressMiddleware } from '@auditnotify/express';
 import type { ReceiverEvent, ReceiverStatus } from '../../shared/api.js';
-import { bytesView, fromUtf8 } from './bytes.js';
+import { bytesView, fromUtf8, omittedBytesView } from './bytes.js';
 import type { HistoryStore } from './history-store.js';
 import type { KeyStore } from './key-store.js';
 import { rawRequestBytes, recordExchange, type RecordedExchange } from './receiver-recorder.js';
@@ -37,7 +37,7 @@ export interface ReceiverService {
   rawRequest(eventId: string): Uint8Array | undefined;
 }
 
-/** Events kept in memory (the history keeps them all). */
+/** Events kept in memory (bodies bounded like the history's). */
 const EVENT_LIMIT = 500;
 /** Only the loopback interface: the receiver is a local test double, never reachable from the network. */
 const HOST = '127.0.0.1';
@@ -56,6 +56,8 @@ const RAW_LIMIT = 1024 * 1024;
 export function createReceiverService(deps: { keys: KeyStore; history: HistoryStore }): ReceiverService {
   let server: Server | undefined;
   let port: number | undefined;
+  /** The port of the last run: Start after Stop listens there again, so a URL pasted elsewhere stays right. */
+  let lastPort: number | undefined;
   let seq = 0;
   let accepted = 0;
   let rejected = 0;
@@ -101,10 +103,13 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
     const headers = headerMap(exchange.rawHeaders);
     const auth = authorizationFacts(headers['authorization']);
     const requestId = exchange.responseHeaders['request-id'];
-    const rawBytes = rawRequestBytes(exchange);
     if (ok) accepted += 1;
     else rejected += 1;
     const facts = notificationFacts(notification);
+    // Only the notify path's bodies are worth keeping; anything else sent here is recorded by its length and
+    // SHA-256 (a flood of junk must not fill the history, see history-store.ts).
+    const onNotifyPath = exchange.url.split('?')[0] === NOTIFY_PATH;
+    const requestBody = onNotifyPath ? bytesView(exchange.requestBody) : omittedBytesView(bytesView(exchange.requestBody), 'not-notify-path');
     const entry = deps.history.add({
       direction: 'received',
       method: exchange.method,
@@ -114,9 +119,12 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
       code: code ?? 'accepted',
       title: ok ? `${exchange.status} accepted` : `${exchange.status} ${code ?? ''}`.trim(),
       ...facts,
-      request: { method: exchange.method, url: exchange.url, headers, body: bytesView(exchange.requestBody) },
+      request: { method: exchange.method, url: exchange.url, headers, body: requestBody },
       response: { status: exchange.status, headers: exchange.responseHeaders, body: bytesView(exchange.responseBody) },
     });
+    // The event shows what the history kept; the raw request (for Decode) only when its body was kept.
+    const kept = entry.request.body.omitted === undefined;
+    const rawBytes = kept ? rawRequestBytes(exchange) : undefined;
     seq += 1;
     events.push({
       seq,
@@ -130,12 +138,12 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
       ...auth,
       ...(facts.outRequestNo ? { outRequestNo: facts.outRequestNo } : {}),
       ...(facts.auditResult ? { auditResult: facts.auditResult } : {}),
-      request: { method: exchange.method, url: exchange.url, headers, body: bytesView(exchange.requestBody) },
-      response: { status: exchange.status, headers: exchange.responseHeaders, body: bytesView(exchange.responseBody) },
-      rawRequestBase64: Buffer.from(rawBytes).toString('base64'),
+      request: entry.request,
+      response: entry.response!,
+      rawRequestBase64: rawBytes ? Buffer.from(rawBytes).toString('base64') : '',
       historyId: entry.id,
     });
-    raw.set(id, rawBytes);
+    if (rawBytes) raw.set(id, rawBytes);
     while (events.length > EVENT_LIMIT) raw.delete(events.shift()!.id);
   };
 
@@ -164,13 +172,25 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
 
   const start = async (options: { port?: number } = {}): Promise<ReceiverStatus> => {
     if (server) return status();
-    const listening = app.listen(options.port ?? 0, HOST);
-    await new Promise<void>((resolve, reject) => {
-      listening.once('listening', resolve);
-      listening.once('error', reject);
-    });
+    const listen = async (wanted: number): Promise<Server> => {
+      const listening = app.listen(wanted, HOST);
+      await new Promise<void>((resolve, reject) => {
+        listening.once('listening', resolve);
+        listening.once('error', reject);
+      });
+      return listening;
+    };
+    let listening: Server;
+    try {
+      listening = await listen(options.port ?? lastPort ?? 0);
+    } catch (error) {
+      // The previous port was taken meanwhile: any free one (a port asked for explicitly stays an error).
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== undefined || lastPort === undefined) throw error;
+      listening = await listen(0);
+    }
     server = listening;
     port = (listening.address() as AddressInfo).port;
+    lastPort = port;
     return status();
   };
 

@@ -3,7 +3,7 @@ import { createHttpBridgeApi, readBridgeToken } from '../../shared/http-bridge-c
 
 /**
  * The API the renderer talks to: the preload's `window.auditnotify` inside Electron, else the
- * browser-mode bridge (`POST /api/<method>` with the per-run token the server put into the page).
+ * browser-mode bridge (`POST /api/<method>` with the per-run token from the URL fragment).
  * Either way the renderer only sends ids and bodies; private keys stay behind the API.
  *
  * @example
@@ -12,5 +12,5 @@ import { createHttpBridgeApi, readBridgeToken } from '../../shared/http-bridge-c
  */
 export function createClient(win: Window = window): AuditNotifyApi {
   if (win.auditnotify) return win.auditnotify;
-  return createHttpBridgeApi({ token: readBridgeToken(win.document, win.location) ?? '' });
+  return createHttpBridgeApi({ token: readBridgeToken(win.location) ?? '' });
 }

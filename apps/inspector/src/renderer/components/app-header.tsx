@@ -16,7 +16,7 @@ export function AppHeader() {
         <span className="logo" />
         {t('app.title')}
       </div>
-      <span className="endpoint" title={info?.notifyPath}>
+      <span className="endpoint" title={info?.notifyPath} data-raw>
         POST {info?.notifyPath ?? ''}
       </span>
       <span className="spacer" />

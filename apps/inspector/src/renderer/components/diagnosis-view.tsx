@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { ByteDiffView } from './byte-diff-view.js';
 import { Card } from './card.js';
 import { VisibleText } from './visible-text.js';
+import { BackendText } from './backend-text.js';
 
 const VISIBLE_VARIANTS = 6;
 
@@ -50,7 +51,7 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
                   {backend('check', c.name, c.name)}
                   {lang === 'zh' && backend('check', c.name, c.name) !== c.name ? <span className="muted"> {c.name}</span> : null}
                 </span>
-                <span className="detail">{c.detail}</span>
+                <span className="detail"><BackendText text={c.detail} /></span>
               </li>
             ))}
           </ul>
@@ -70,7 +71,7 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
                     <td className="mono" style={{ width: '38%', wordBreak: 'break-all' }}>
                       {v.name}
                     </td>
-                    <td>{v.description}</td>
+                    <td><BackendText text={v.description} /></td>
                     <td>
                       <span className={`pill ${v.verifies ? 'ok' : 'muted'}`}>{v.verifies ? t('decode.variantVerifies') : t('decode.variantFails')}</span>
                     </td>

@@ -1,4 +1,5 @@
 import type { ApiErrorShape } from '../../shared/api.js';
+import { BackendText } from './backend-text.js';
 
 /**
  * A typed API error: its code first (callers branch on codes), then the message.
@@ -14,7 +15,7 @@ export function ErrorNotice({ error, testId }: { error: ApiErrorShape; testId?: 
         {error.code}
         {reason}
       </code>{' '}
-      {error.message}
+      <BackendText text={error.message} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from './error-notice.js';
 import { HeadersTable } from './headers-table.js';
 import { StatusCode } from './status-code.js';
 import { VerdictBanner } from './verdict-banner.js';
+import { BackendText } from './backend-text.js';
 
 /**
  * One send's outcome: verdict, timing, the request as sent (with the signed-body and sent-body hashes
@@ -33,7 +34,7 @@ export function ExchangeResult({ result }: { result: SendRunOutput }) {
         title={t(`verdict.send.${v.kind}`)}
         detail={
           <>
-            {v.title}: {v.message} · <span data-testid="send-timing">{t('send.timing', { ms: result.timing.durationMs.toFixed(1) })}</span>
+            <BackendText text={v.title} />: <BackendText text={v.message} /> · <span data-testid="send-timing">{t('send.timing', { ms: result.timing.durationMs.toFixed(1) })}</span>
           </>
         }
       />

@@ -42,11 +42,14 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
   }
   return (
     <>
-      <div className="field-label" title={f.description}>
-        <span className="zh">{primary}</span>
+      {/* The description comes from core in English: in a Chinese UI its tooltip is marked as English. */}
+      <div className="field-label" title={f.description} lang={lang === 'zh' ? 'en' : undefined}>
+        <span className="zh" lang={lang === 'zh' ? 'zh-CN' : undefined}>
+          {primary}
+        </span>
         {f.required ? <span className="req">*</span> : null}
         <span className="name">
-          {f.name} · {secondary}
+          <code>{f.name}</code> · <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{secondary}</span>
         </span>
       </div>
       <div className="field-input" data-testid={`row-${f.name}`}>

@@ -8,7 +8,7 @@ import type { HeaderMap } from '../../shared/api.js';
  */
 export function HeadersTable({ headers, testId }: { headers: HeaderMap; testId?: string }) {
   return (
-    <table className="bytes-table" data-testid={testId}>
+    <table className="bytes-table" data-testid={testId} data-raw>
       <tbody>
         {Object.entries(headers).map(([name, value]) => (
           <tr key={name}>

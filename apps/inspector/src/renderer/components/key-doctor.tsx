@@ -11,10 +11,12 @@ import { KeyFindings } from './key-findings.js';
  * The key doctor: checks pasted or chosen key material (format, PKCS#1 vs PKCS#8, encryption, RSA size,
  * certificate serial and expiry, key/certificate match) without storing it (protocol.md §7.10).
  *
+ * Findings of a stored key are shown in the key's own row (keys pane), never here.
+ *
  * @example
- * <KeyDoctor findings={fromRow} />
+ * <KeyDoctor />
  */
-export function KeyDoctor({ findings: external }: { findings: { title: string; findings: KeyFinding[] } | null }) {
+export function KeyDoctor() {
   const { t } = useI18n();
   const { api } = useWorkbench();
   const [text, setText] = useState('');
@@ -22,7 +24,12 @@ export function KeyDoctor({ findings: external }: { findings: { title: string; f
   const [password, setPassword] = useState('');
   const [result, setResult] = useState<{ title: string; findings: KeyFinding[] } | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
-  const shown = result ?? external;
+  const shown = result;
+  // Findings describe the material they were run on: any change of it clears them.
+  const changed = (): void => {
+    setResult(null);
+    setError(null);
+  };
 
   const run = async () => {
     setError(null);
@@ -36,13 +43,21 @@ export function KeyDoctor({ findings: external }: { findings: { title: string; f
   return (
     <Card title={t('keys.doctor')} hint={t('keys.doctorHint')} testId="key-doctor">
       <div className="stack" style={{ gap: 8 }}>
-        <textarea className="textarea mono" rows={4} data-testid="doctor-input" placeholder={t('keys.pastePem')} value={text} onChange={(e) => { setText(e.target.value); setResult(null); }} />
+        <textarea className="textarea mono" rows={4} data-testid="doctor-input" placeholder={t('keys.pastePem')} value={text} onChange={(e) => {
+            setText(e.target.value);
+            changed();
+          }}
+        />
         <div className="row">
           <label className="btn small">
             {t('keys.chooseFile')}
-            <input type="file" hidden data-testid="doctor-file" onChange={(e) => e.target.files?.[0] && void readFileInput(e.target.files[0]).then(setFile)} />
+            <input type="file" hidden data-testid="doctor-file" onChange={(e) => {
+                changed();
+                if (e.target.files?.[0]) void readFileInput(e.target.files[0]).then(setFile);
+              }}
+            />
           </label>
-          <input className="input" type="password" placeholder={t('keys.password')} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input className="input" type="password" placeholder={t('keys.password')} value={password} onChange={(e) => { setPassword(e.target.value); changed(); }} />
           <span className="grow" />
           <button type="button" className="btn primary" data-testid="doctor-run" onClick={() => void run()}>
             {t('keys.diagnose')}

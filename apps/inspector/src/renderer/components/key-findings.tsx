@@ -1,4 +1,5 @@
 import type { KeyFinding } from '../../shared/api.js';
+import { BackendText } from './backend-text.js';
 
 /**
  * The key doctor's findings, worst first, each with its code.
@@ -15,7 +16,7 @@ export function KeyFindings({ findings }: { findings: KeyFinding[] }) {
             {f.level === 'ok' ? '✓' : f.level === 'warn' ? '!' : '✗'}
           </span>
           <span className="name">{f.code}</span>
-          <span className="detail">{f.message}</span>
+          <span className="detail"><BackendText text={f.message} /></span>
         </li>
       ))}
     </ul>

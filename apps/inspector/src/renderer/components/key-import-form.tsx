@@ -66,7 +66,21 @@ export function KeyImportForm() {
           </select>
           <div className="tabs" style={{ margin: 0, border: 0 }}>
             {(['privateKey', 'pkcs12', 'publicKey'] as const).map((k) => (
-              <button key={k} type="button" data-testid={`import-kind-${k}`} className={kind === k ? 'active' : ''} onClick={() => setKind(k)}>
+              <button
+                key={k}
+                type="button"
+                data-testid={`import-kind-${k}`}
+                className={kind === k ? 'active' : ''}
+                onClick={() => {
+                  // A file chosen for one kind is never submitted as another.
+                  if (k !== kind) {
+                    setFile(null);
+                    setError(null);
+                    setDone(null);
+                  }
+                  setKind(k);
+                }}
+              >
                 {t(k === 'privateKey' ? 'keys.kind.privateKey' : k === 'pkcs12' ? 'keys.kind.pkcs12' : 'keys.kind.publicKey')}
               </button>
             ))}
@@ -81,9 +95,18 @@ export function KeyImportForm() {
         <div className="row">
           <label className="btn small">
             {t('keys.chooseFile')}
-            <input type="file" hidden data-testid="import-file" onChange={(e) => e.target.files?.[0] && void readFileInput(e.target.files[0]).then(setFile)} />
+            <input
+              type="file"
+              hidden
+              data-testid="import-file"
+              onChange={(e) => {
+                setDone(null);
+                setError(null);
+                if (e.target.files?.[0]) void readFileInput(e.target.files[0]).then(setFile);
+              }}
+            />
           </label>
-          {file ? <span className="pill info">{'base64' in file ? `${Math.round((file.base64.length * 3) / 4)} B` : 'PEM'}</span> : null}
+          {file ? <span className="pill info" data-testid="import-file-chosen">{'base64' in file ? `${Math.round((file.base64.length * 3) / 4)} B` : 'PEM'}</span> : null}
           {kind === 'pkcs12' ? (
             <input className="input" type="password" data-testid="import-password" placeholder={t('keys.password')} value={password} onChange={(e) => setPassword(e.target.value)} />
           ) : null}

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import { BackendText } from './backend-text.js';
 
 /**
  * The single most likely reason a signature fails (core's `likelyCause`), shown right under the verdict.
@@ -24,7 +25,7 @@ export function LikelyCause({ cause }: { cause: NonNullable<Diagnosis['likelyCau
       {explanation !== cause.explanation ? (
         <details className="small muted">
           <summary>{t('decode.backendOriginal')}</summary>
-          <p lang="en">{cause.explanation}</p>
+          <p lang="en"><BackendText text={cause.explanation} /></p>
         </details>
       ) : null}
     </div>

@@ -1,5 +1,9 @@
 import type { BytesView, MessagePart } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** Where a signed part also appears, as the backend names it, translated; header names stay as they are. */
+const WHERE: Record<string, MessageKey> = { 'request line': 'sign.in.requestLine', 'request body': 'sign.in.requestBody' };
 import { base64ToBytes } from '../util/base64-to-bytes.js';
 import { VisibleText } from './visible-text.js';
 
@@ -41,7 +45,7 @@ export function MessageView(props: {
             key={b.key}
             className={`msg-line part-${b.part.part}${props.highlight === b.part.part ? ' hl' : ''}`}
             data-testid={`msg-part-${b.part.part}`}
-            title={`${b.part.source}${b.part.appearsIn.length ? ` → ${b.part.appearsIn.join(', ')}` : ''} · bytes ${b.part.start}–${b.part.end}`}
+            title={`${t(`sign.source.${b.part.part}`)}${b.part.appearsIn.length ? ` → ${b.part.appearsIn.map((where) => (where in WHERE ? t(WHERE[where]!) : where)).join(', ')}` : ''} · ${t('sign.partBytes', { start: b.part.start, end: b.part.end })}`}
             onMouseEnter={() => props.onHighlight?.(b.part?.part ?? null)}
             onMouseLeave={() => props.onHighlight?.(null)}
           >

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BackendText } from './backend-text.js';
 
 /**
  * A verdict across the top of a result: green when it holds, red when it does not, amber when it is
@@ -13,7 +14,7 @@ export function VerdictBanner(props: { level: 'ok' | 'err' | 'warn'; title: Reac
       <span>{props.level === 'ok' ? '✓' : props.level === 'warn' ? '!' : '✗'}</span>
       <span>{props.title}</span>
       {props.code ? <code className="pill err">{props.code}</code> : null}
-      {props.detail ? <span className="detail">{props.detail}</span> : null}
+      {props.detail ? <span className="detail">{typeof props.detail === 'string' ? <BackendText text={props.detail} /> : props.detail}</span> : null}
     </div>
   );
 }

@@ -57,36 +57,36 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
     SIGNATURE_PLUS_AS_SPACE: '签名值中的“+”变成了空格',
   },
   causeExplanation: {
-    AUTH_MISSING: '请求没有携带 Authorization 头,无法验签。发送方须按 protocol.md §3 携带 WECHATPAY2-SHA256-RSA2048 认证信息。',
+    AUTH_MISSING: '请求没有携带 Authorization 头,无法验签。发送方须按接口规则携带 WECHATPAY2-SHA256-RSA2048 认证信息。',
     AUTH_MALFORMED:
-      'Authorization 头无法解析:认证类型须为 WECHATPAY2-SHA256-RSA2048,mchid、nonce_str、signature、timestamp、serial_no 须齐全且格式正确。在它符合 protocol.md §3 之前无法验签。',
+      'Authorization 头无法解析:认证类型须为 WECHATPAY2-SHA256-RSA2048,mchid、nonce_str、signature、timestamp、serial_no 须齐全且格式正确。在它符合格式之前无法验签。',
     HEADERS_MISSING:
-      '应答缺少 Wechatpay-Timestamp、Wechatpay-Nonce、Wechatpay-Signature 或 Wechatpay-Serial:每个 2xx 应答都必须签名(protocol.md §4),未签名的 2xx 应答视为伪造。',
+      '应答缺少 Wechatpay-Timestamp、Wechatpay-Nonce、Wechatpay-Signature 或 Wechatpay-Serial:每个 2xx 应答都必须签名,未签名的 2xx 应答视为伪造。',
     PROBE_SIGNATURE:
-      '签名以 WECHATPAY/SIGNTEST/ 开头:这是微信支付发送的探测请求,用来检查验签方能否正确地判定验签失败。拒绝它是正确的,无需处理(protocol.md §4)。',
+      '签名以 WECHATPAY/SIGNTEST/ 开头:这是微信支付发送的探测请求,用来检查验签方能否正确地判定验签失败。拒绝它是正确的,无需处理。',
     UNKNOWN_SERIAL:
-      '签名中的序列号(请求的 serial_no 或应答的 Wechatpay-Serial)对应不到任何已知公钥:序列号填错、大小写不一致、证书序列号与公钥 ID 混用,或尚未导入对方的证书或公钥(protocol.md §7 第 3 条)。',
+      '签名中的序列号(请求的 serial_no 或应答的 Wechatpay-Serial)对应不到任何已知公钥:序列号填错、大小写不一致、证书序列号与公钥 ID 混用,或尚未导入对方的证书或公钥。',
     TIMESTAMP_OUT_OF_WINDOW:
-      '时间戳与当前时间相差 5 分钟以上:可能是重放的请求,也可能是某一端的系统时间不准。请用 NTP 同步双方时钟(protocol.md §7 第 4 条)。',
-    TIMESTAMP_IN_MILLISECONDS: '时间戳是毫秒值;APIv3 的时间戳是以秒为单位的 Unix 时间戳(protocol.md §7 第 4 条)。',
+      '时间戳与当前时间相差 5 分钟以上:可能是重放的请求,也可能是某一端的系统时间不准。请用 NTP 同步双方时钟。',
+    TIMESTAMP_IN_MILLISECONDS: '时间戳是毫秒值;APIv3 的时间戳是以秒为单位的 Unix 时间戳。',
     SIGNATURE_ENCODING:
-      '签名值须是标准的 Base64 编码:不含换行和空格,使用“+/”而非“-_”,带“=”填充,长度与 RSA 密钥相符。签名值在传输途中被截断、折行或改写了(protocol.md §3)。',
-    SIGNATURE_ALGORITHM: '签名使用了其他算法(如 SHA1withRSA 或 RSA-PSS);APIv3 要求 SHA256withRSA,即 RSASSA-PKCS1-v1_5 搭配 SHA-256(protocol.md §3)。',
+      '签名值须是标准的 Base64 编码:不含换行和空格,使用“+/”而非“-_”,带“=”填充,长度与 RSA 密钥相符。签名值在传输途中被截断、折行或改写了。',
+    SIGNATURE_ALGORITHM: '签名使用了其他算法(如 SHA1withRSA 或 RSA-PSS);APIv3 要求 SHA256withRSA,即 RSASSA-PKCS1-v1_5 搭配 SHA-256。',
     BODY_RESERIALISED:
-      '报文主体经过 JSON 解析后又被重新序列化(空格、缩进、键的顺序或转义发生了变化),据此构造的签名串与对方签名的不同。请用收到的原始字节验签,不要先解析 JSON(protocol.md §7 第 1 条);发送方也必须对实际发送的字节签名。',
-    TRAILING_NEWLINE: '某一端在报文主体末尾增加或丢失了换行符。签名和发送的必须是同一份字节(protocol.md §7 第 5 条)。',
-    LINE_ENDINGS: '某一端把换行符在 CRLF 与 LF 之间做了转换。发送和验签都应使用未经改动的字节(protocol.md §7 第 5 条)。',
+      '报文主体经过 JSON 解析后又被重新序列化(空格、缩进、键的顺序或转义发生了变化),据此构造的签名串与对方签名的不同。请用收到的原始字节验签,不要先解析 JSON;发送方也必须对实际发送的字节签名。',
+    TRAILING_NEWLINE: '某一端在报文主体末尾增加或丢失了换行符。签名和发送的必须是同一份字节。',
+    LINE_ENDINGS: '某一端把换行符在 CRLF 与 LF 之间做了转换。发送和验签都应使用未经改动的字节。',
     BODY_TRIMMED: '某一端去除或增加了报文主体首尾的空白字符。请用收到的原始字节验签。',
     CHARSET_MISMATCH:
-      '中文等非 ASCII 文本在两端的编码不同(GBK、Latin-1、\\uXXXX 转义或 BOM)。双方都必须使用线路上实际传输的 UTF-8 字节(protocol.md §7 第 7 条)。',
-    QUERY_MISMATCH: '签名串中的查询字符串与实际发送的不一致。请按实际发送的请求路径和查询参数原样签名(protocol.md §7 第 6 条)。',
-    URL_INCLUDES_HOST: '签名串中的 URL 只包含请求路径和查询参数,不包含协议和域名(protocol.md §3)。',
-    URL_ENCODING: '请按线路上实际传输的请求路径签名,百分号编码须完全一致(protocol.md §3)。',
-    PATH_REWRITTEN: '代理或网关增加或去掉了路径前缀。验签时应使用发送方签名时的请求路径(protocol.md §7 第 6 条)。',
+      '中文等非 ASCII 文本在两端的编码不同(GBK、Latin-1、\\uXXXX 转义或 BOM)。双方都必须使用线路上实际传输的 UTF-8 字节。',
+    QUERY_MISMATCH: '签名串中的查询字符串与实际发送的不一致。请按实际发送的请求路径和查询参数原样签名。',
+    URL_INCLUDES_HOST: '签名串中的 URL 只包含请求路径和查询参数,不包含协议和域名。',
+    URL_ENCODING: '请按线路上实际传输的请求路径签名,百分号编码须完全一致。',
+    PATH_REWRITTEN: '代理或网关增加或去掉了路径前缀。验签时应使用发送方签名时的请求路径。',
     WRONG_KEY:
-      '签名不是用该序列号所对应公钥的私钥生成的:商户证书与微信支付公钥、或两个序列号被混用了;也可能签名在传输中被损坏(protocol.md §7 第 2 条)。',
+      '签名不是用该序列号所对应公钥的私钥生成的:商户证书与微信支付公钥、或两个序列号被混用了;也可能签名在传输中被损坏。',
     BODY_NOT_SIGNED_BYTES:
-      '密钥是对的,但对方签名的签名串与按收到的内容构造的签名串不同,且不属于常见错误。请对实际发送的字节(以及完全相同的请求路径和查询参数)只签名一次(protocol.md §7 第 5 条)。',
+      '密钥是对的,但对方签名的签名串与按收到的内容构造的签名串不同,且不属于常见错误。请对实际发送的字节(以及完全相同的请求路径和查询参数)只签名一次。',
     JSON_UNICODE_ESCAPED:
       '发送方把 JSON 序列化了两次且设置不同:一次把中文写成 \\uXXXX 转义,一次写成原始 UTF-8。请只序列化一次,签名和发送同一个字符串(PHP:两处都用 json_encode($data, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);Python:两处都用 json.dumps(data, ensure_ascii=False))。',
     JSON_SLASHES_ESCAPED:
@@ -99,18 +99,18 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
     BODY_SIGNED_AS_GBK:
       '发送方用平台默认字符集把签名串转成字节(在中文 Windows 上,不带参数的 String.getBytes() 得到的是 GBK),而报文主体按 UTF-8 发送。签名时请明确使用 UTF-8:message.getBytes(StandardCharsets.UTF_8)。',
     BODY_SENT_AS_LATIN1:
-      '密钥是对的,但报文主体中本应是中文的地方变成了“?”:发送方的 HTTP 客户端按 ISO-8859-1 编码报文主体(Apache HttpClient 的 StringEntity 未指定字符集,或 Content-Type 不带 charset=UTF-8),而签名是对 UTF-8 文本做的。请明确以 UTF-8 构造报文主体(new StringEntity(json, ContentType.APPLICATION_JSON) 或 “application/json; charset=UTF-8”),并对实际发送的字节签名(protocol.md §7 第 7 条)。',
-    MESSAGE_NO_FINAL_NEWLINE: '签名串的报文主体一行之后也必须以“\\n”结尾:METHOD\\nURL\\nTIMESTAMP\\nNONCE\\nBODY\\n。请在拼接各行的代码中补上最后的“\\n”(protocol.md §3)。',
+      '密钥是对的,但报文主体中本应是中文的地方变成了“?”:发送方的 HTTP 客户端按 ISO-8859-1 编码报文主体(Apache HttpClient 的 StringEntity 未指定字符集,或 Content-Type 不带 charset=UTF-8),而签名是对 UTF-8 文本做的。请明确以 UTF-8 构造报文主体(new StringEntity(json, ContentType.APPLICATION_JSON) 或 “application/json; charset=UTF-8”),并对实际发送的字节签名。',
+    MESSAGE_NO_FINAL_NEWLINE: '签名串的报文主体一行之后也必须以“\\n”结尾:METHOD\\nURL\\nTIMESTAMP\\nNONCE\\nBODY\\n。请在拼接各行的代码中补上最后的“\\n”。',
     MESSAGE_CRLF:
-      '签名串的每一行只能以“\\n”结尾。发送方的代码用了平台换行符(Java String.format 中的“%n”、System.lineSeparator()、Windows 上的 PHP_EOL),写出的是“\\r\\n”;请用“\\n”拼接各行(protocol.md §3)。',
-    METHOD_LOWER_CASE: '签名串中的 HTTP 方法必须大写(“POST”)。发送方的代码直接取了客户端选项中的方法(例如 axios 的 method: \'post\');请在签名前转为大写(protocol.md §3)。',
+      '签名串的每一行只能以“\\n”结尾。发送方的代码用了平台换行符(Java String.format 中的“%n”、System.lineSeparator()、Windows 上的 PHP_EOL),写出的是“\\r\\n”;请用“\\n”拼接各行。',
+    METHOD_LOWER_CASE: '签名串中的 HTTP 方法必须大写(“POST”)。发送方的代码直接取了客户端选项中的方法(例如 axios 的 method: \'post\');请在签名前转为大写。',
     URL_PROXY_PREFIX_SIGNED:
       '发送方对它请求的 URL 签名,其中带有反向代理的路径前缀;代理转发时去掉了前缀,接收方按去掉前缀后的路径验签。请对接收方看到的路径签名(把前缀与签名路径分开配置),或让代理保留原路径。',
     URL_NO_LEADING_SLASH: '签名串中的 URL 必须是以“/”开头的绝对路径。发送方的代码对相对路径签了名(与以“/”结尾的基础 URL 拼接时去掉了开头的“/”);请对“/”+ 路径签名。',
     TIMESTAMP_NOT_AS_SIGNED: '发送方读取了两次时钟:一次用于签名串,一次用于发送的时间戳。请只读取一次,两处使用同一个值。',
     NONCE_NOT_AS_SIGNED: '发送方生成了两次随机串(或改变了大小写):一次用于签名串,一次用于请求头。请只生成一次,两处使用同一个字符串。',
     SIGNED_WITH_ANSWER_KEY:
-      '请求是用接收方签名应答所用的密钥(微信支付平台密钥)的私钥签名的,而不是商户 API 私钥。请用商户私钥(apiclient_key.pem)为请求签名,其证书序列号就是发送的 serial_no;平台密钥只用于验证应答(protocol.md §7 第 2 条)。',
+      '请求是用接收方签名应答所用的密钥(微信支付平台密钥)的私钥签名的,而不是商户 API 私钥。请用商户私钥(apiclient_key.pem)为请求签名,其证书序列号就是发送的 serial_no;平台密钥只用于验证应答。',
     SERIAL_IN_DECIMAL:
       'serial_no 是证书序列号的十进制写法:发送方的代码把证书序列号当作整数输出(Java 的 String.valueOf(cert.getSerialNumber())、Go 的 cert.SerialNumber.String())。请以大写十六进制发送(getSerialNumber().toString(16).toUpperCase()、fmt.Sprintf("%X", …))。',
     SERIAL_LOWER_CASE:

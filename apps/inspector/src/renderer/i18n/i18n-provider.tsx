@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { userText } from '../util/user-text.js';
 import { BACKEND_MESSAGES_ZH } from './backend-messages.js';
 import { I18nContext, type I18n } from './i18n-context.js';
 import { MESSAGES, type Lang, type MessageKey } from './messages.js';
@@ -41,8 +42,8 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
       backend(kind, code, fallback, vars) {
         const table = BACKEND_MESSAGES_ZH[kind];
         // hasOwn: a code such as `constructor` must not find Object.prototype's members.
-        if (lang !== 'zh' || !Object.hasOwn(table, code)) return fallback;
-        return fill(table[code] ?? fallback, vars);
+        if (lang !== 'zh' || !Object.hasOwn(table, code)) return userText(fallback);
+        return fill(table[code] ?? userText(fallback), vars);
       },
     }),
     [lang, setLang],

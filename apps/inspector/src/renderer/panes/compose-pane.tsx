@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
+import { BackendText } from '../components/backend-text.js';
 
 type Validation = ApiOutput<'compose.validate'>;
 const VALIDATE_DELAY_MS = 120;
@@ -72,6 +73,8 @@ export function ComposePane() {
   const fieldWarnings = (name: string) => (validation?.warnings ?? []).filter((w) => w.field === name);
   const generalWarnings = (validation?.warnings ?? []).filter((w) => !w.field || !validation?.fields.some((f) => f.name === w.field));
   const ok = validation?.ok ?? false;
+  // One line per distinct problem: the schema can report the same field and issue more than once.
+  const schemaErrors = [...new Map((validation?.errors ?? []).map((e) => [`${e.field}:${e.issue}:${e.message}`, e])).values()];
 
   return (
     <div data-testid="compose-pane">
@@ -92,11 +95,17 @@ export function ComposePane() {
             </span>
           }
         >
-          <div className="fields" data-testid="compose-form">
+          {parsed === null ? (
+            <div className="notice warn" data-testid="compose-fields-locked">
+              {t('compose.fieldsLocked')}
+            </div>
+          ) : null}
+          {/* While the raw JSON does not parse, a field edit could not be applied: the fields are read-only. */}
+          <fieldset className="fields plain" data-testid="compose-form" disabled={parsed === null}>
             {(validation?.fields ?? []).map((f) => (
               <FieldRow key={f.name} field={parsed ? { ...f, value: parsed[f.name], present: f.name in parsed } : f} warnings={fieldWarnings(f.name)} onChange={(v) => edit(f.name, v)} />
             ))}
-          </div>
+          </fieldset>
         </Card>
         <div className="stack">
           <Card
@@ -115,6 +124,8 @@ export function ComposePane() {
               className={`textarea mono${validation?.jsonError ? ' invalid' : ''}`}
               data-testid="compose-raw"
               rows={14}
+              // Never soft-wrap: a wrapped line would look like a line break inside the exact bytes.
+              wrap="off"
               spellCheck={false}
               value={bodyText}
               onChange={(e) => setBodyText(e.target.value)}
@@ -128,13 +139,19 @@ export function ComposePane() {
               ) : null}
             </div>
           </Card>
+          {schemaErrors.length > 0 ? (
+            <Card title={t('compose.schemaErrors')} testId="compose-errors">
+              <div className="stack" style={{ gap: 6 }}>
+                {schemaErrors.map((e) => (
+                  <div key={`${e.field}:${e.issue}:${e.message}`} className="notice err" data-testid="compose-error">
+                    <code>{e.field}</code> <BackendText text={e.message} />
+                  </div>
+                ))}
+              </div>
+            </Card>
+          ) : null}
           <Card title={t('compose.lint')} testId="compose-lint">
             <div className="stack" style={{ gap: 6 }}>
-              {(validation?.errors ?? []).map((e) => (
-                <div key={`${e.field}:${e.issue}`} className="notice err" data-testid="compose-error">
-                  <code>{e.field}</code> {e.issue}: {e.message}
-                </div>
-              ))}
               {generalWarnings.map((w) => (
                 <div key={`${w.code}:${w.field ?? ''}`} className="notice warn" data-testid="compose-warning">
                   <code>{w.code}</code> {backend('lint', w.code, w.message, { field: w.field ?? '' })}
@@ -148,7 +165,7 @@ export function ComposePane() {
               {validation && validation.unknownFields.length > 0 ? (
                 <div className="notice info">{t('compose.unknownFields', { names: validation.unknownFields.join(', ') })}</div>
               ) : null}
-              {validation && validation.errors.length === 0 && validation.warnings.length === 0 ? (
+              {validation && validation.warnings.length === 0 && validation.unknownFields.length === 0 ? (
                 <span className="muted">{t('compose.noLint')}</span>
               ) : null}
             </div>

@@ -41,6 +41,8 @@ export function DecodePane() {
   const [apiV3Key, setApiV3Key] = useState('');
   const [busy, setBusy] = useState(false);
   const [out, setOut] = useState<DecodeRunOutput | null>(null);
+  /** The input the shown result was computed from: a result beside other input is marked stale. */
+  const [ranOn, setRanOn] = useState<string | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
   // The documentation's curl example comes from core's testing entry, through the backend.
   const [curlExample, setCurlExample] = useState('');
@@ -60,6 +62,7 @@ export function DecodePane() {
     setError(null);
     const result = await api.decode.run({ input: buildDecodeSource(k, input, apiV3Key) });
     setBusy(false);
+    setRanOn(`${k}\u0000${input}\u0000${apiV3Key}`);
     if (result.ok) setOut(result.data);
     else {
       setOut(null);
@@ -76,6 +79,8 @@ export function DecodePane() {
   }, [decodeRequest]);
 
   const detected = kind === 'auto' && text.trim() ? detectDecodeKind(text) : null;
+  const stale = (out !== null || error !== null) && ranOn !== null && ranOn !== `${kind}\u0000${text}\u0000${apiV3Key}`;
+  const verdicts = out?.diagnosis ? splitVerdicts(out.diagnosis.checks) : null;
   const v = out?.verdict;
   const level = !v ? 'err' : v.ok ? 'ok' : v.kind === 'body-invalid' || v.kind === 'unverifiable' ? 'warn' : 'err';
 
@@ -116,6 +121,8 @@ export function DecodePane() {
             placeholder={t('decode.paste')}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            // Pasted text brings its own type (a curl after a raw request from a receiver row): detect it.
+            onPaste={() => setKind('auto')}
           />
           {kind === 'callback' || detected === 'callback' ? (
             <input className="input mono" style={{ width: '100%', marginTop: 6 }} data-testid="decode-apiv3-key" placeholder={t('decode.apiV3Key')} value={apiV3Key} onChange={(e) => setApiV3Key(e.target.value)} />
@@ -126,11 +133,27 @@ export function DecodePane() {
             </button>
           </div>
         </Card>
-        <div className="stack">
+        <div className={`stack${stale ? ' stale' : ''}`} data-stale={stale}>
+          {stale ? (
+            <div className="notice warn" data-testid="decode-stale">
+              {t('decode.stale')}
+            </div>
+          ) : null}
           {error ? <ErrorNotice error={error} testId="decode-error" /> : null}
           {out && v ? (
             <>
-              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? backend('causeTitle', out.diagnosis.likelyCause.code, v.title) : `${v.title} — ${v.message}`} />
+              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={v.kind === 'signature-invalid' && verdicts?.signature === 'ok' ? t('verdict.decode.signature-valid-stale') : t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? backend('causeTitle', out.diagnosis.likelyCause.code, v.title) : `${v.title} — ${v.message}`} />
+              {verdicts ? (
+                <ul className="checks" data-testid="decode-verdicts">
+                  {(['signature', 'freshness'] as const).map((part) => (
+                    <li key={part} data-testid={`decode-verdict-${part}`} data-state={verdicts[part]}>
+                      <span className={`mark ${verdicts[part] === 'ok' ? 'ok' : verdicts[part] === 'failed' ? 'err' : ''}`}>{verdicts[part] === 'ok' ? '✓' : verdicts[part] === 'failed' ? '✗' : '–'}</span>
+                      <span className="name">{t(`verdict.part.${part}`)}</span>
+                      <span className="detail">{t(`verdict.part.${verdicts[part]}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {out.diagnosis?.likelyCause && !out.diagnosis.verified ? <LikelyCause cause={out.diagnosis.likelyCause} /> : null}
               {out.signatureFields.length > 0 ? (
                 <Card title={t('decode.verdict')} flush>
@@ -188,4 +211,18 @@ export function DecodePane() {
       ) : null}
     </div>
   );
+}
+
+type PartState = 'ok' | 'failed' | 'unchecked';
+
+/**
+ * The two separate verdicts of a decoded request: does the signature verify, and are timestamp and nonce
+ * acceptable (inside the 5-minute window). A valid signature on a stale request is not a bad signature.
+ */
+function splitVerdicts(checks: { name: string; ok: boolean }[]): { signature: PartState; freshness: PartState } {
+  const state = (name: string): PartState => {
+    const check = checks.find((c) => c.name === name);
+    return check === undefined ? 'unchecked' : check.ok ? 'ok' : 'failed';
+  };
+  return { signature: state('signature'), freshness: state('timestamp_window') };
 }

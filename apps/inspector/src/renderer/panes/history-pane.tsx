@@ -40,6 +40,8 @@ export function HistoryPane() {
       if (cancelled || !r.ok) return;
       setEntries(r.data.entries);
       setTotal(r.data.total);
+      // The details shown must belong to a listed row.
+      setEntry((current) => (current && r.data.entries.some((e) => e.id === current.id) ? current : null));
     });
     return () => {
       cancelled = true;
@@ -78,7 +80,9 @@ export function HistoryPane() {
         <input className="input" data-testid="history-search" placeholder={t('history.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <Card title={t('pane.history')} flush>
           {entries.length === 0 ? (
-            <div className="empty">{t('history.empty')}</div>
+            <div className="empty" data-testid="history-empty">
+              {query.trim() ? t('history.noMatch', { query: query.trim() }) : t('history.empty')}
+            </div>
           ) : (
             <table className="bytes-table">
               <thead>
@@ -95,7 +99,7 @@ export function HistoryPane() {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} className={`clickable${entry?.id === e.id ? ' selected' : ''}`} data-testid="history-row" data-ok={e.ok} onClick={() => void select(e.id)}>
-                    <td className="mono">{e.at.slice(11, 19)}</td>
+                    <td className="mono nowrap">{e.at.slice(11, 19)}</td>
                     <td>
                       <span className={`pill ${e.direction === 'sent' ? 'info' : 'muted'}`}>{e.direction === 'sent' ? `↑ ${t('history.sent')}` : `↓ ${t('history.received')}`}</span>
                     </td>
@@ -103,7 +107,7 @@ export function HistoryPane() {
                       <StatusCode status={e.status} />
                     </td>
                     <td>
-                      <span className={`pill ${e.ok ? 'ok' : 'err'}`}>{e.code}</span>
+                      <code className={`pill ${e.ok ? 'ok' : 'err'}`}>{e.code}</code>
                     </td>
                     <td className="mono">{e.outRequestNo ?? ''}</td>
                     <td className="mono truncate" style={{ maxWidth: 280 }}>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ApiErrorShape, KeyFinding } from '../../shared/api.js';
 import { Card } from '../components/card.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { KeyDoctor } from '../components/key-doctor.js';
+import { KeyFindings } from '../components/key-findings.js';
 import { KeyImportForm } from '../components/key-import-form.js';
 import { PaneTitle } from '../components/pane-title.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -20,7 +21,10 @@ export function KeysPane() {
   const wb = useWorkbench();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorShape | null>(null);
-  const [doctor, setDoctor] = useState<{ title: string; findings: KeyFinding[] } | null>(null);
+  // The key doctor's findings for a stored key, shown under that key's row only.
+  const [doctor, setDoctor] = useState<{ id: string; findings: KeyFinding[] } | null>(null);
+  // Removing asks first: the row shows a confirmation instead of removing on the first click.
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const generate = async () => {
     setBusy(true);
@@ -33,12 +37,15 @@ export function KeysPane() {
     await wb.refreshKeys();
     await wb.refreshReceiver();
   };
-  const examine = async (id: string, keyId: string) => {
+  const examine = async (id: string) => {
+    setDoctor(null);
     const r = await wb.api.keys.doctor({ id });
-    if (r.ok) setDoctor({ title: keyId, findings: r.data.findings });
+    if (r.ok) setDoctor({ id, findings: r.data.findings });
     else setError(r.error);
   };
   const remove = async (id: string) => {
+    setConfirming(null);
+    if (doctor?.id === id) setDoctor(null);
     const r = await wb.api.keys.remove({ id });
     if (!r.ok) setError(r.error);
     await wb.refreshKeys();
@@ -71,9 +78,10 @@ export function KeysPane() {
                 {wb.keys.map((k) => {
                   const active = k.id === wb.merchantKeyId || k.id === wb.platformKeyId;
                   return (
-                    <tr key={k.id} data-testid="key-row" data-role={k.role}>
+                    <Fragment key={k.id}>
+                    <tr data-testid="key-row" data-role={k.role}>
                       <td>
-                        <span className={`pill ${k.role === 'merchant' ? 'info' : 'muted'}`}>{k.role}</span>
+                        <span className={`pill ${k.role === 'merchant' ? 'info' : 'muted'}`}>{t(`keys.role.${k.role}`)}</span>
                         {active ? <span className="pill ok" style={{ marginLeft: 4 }}>{t('keys.active')}</span> : null}
                       </td>
                       <td className="mono">
@@ -88,11 +96,11 @@ export function KeysPane() {
                       </td>
                       <td className="small">
                         <div>
-                          RSA {k.bits} · {k.source} · {k.hasPrivateKey ? 'private+public' : 'public'}
+                          RSA {k.bits} · {t(`keys.source.${k.source}`)} · {k.hasPrivateKey ? t('keys.halves.both') : t('keys.halves.public')}
                         </div>
                         {k.certificate ? (
                           <div className={k.certificate.expired ? 'muted' : 'muted'} style={k.certificate.expired ? { color: 'var(--err)' } : undefined}>
-                            cert → {k.certificate.notAfter.slice(0, 10)}
+                            {t('keys.certUntil', { date: k.certificate.notAfter.slice(0, 10) })}
                           </div>
                         ) : null}
                       </td>
@@ -106,14 +114,34 @@ export function KeysPane() {
                             {t('keys.use')}
                           </button>
                         ) : null}{' '}
-                        <button type="button" className="btn small" data-testid="key-doctor-run" onClick={() => void examine(k.id, k.keyId)}>
+                        <button type="button" className="btn small" data-testid="key-doctor-run" onClick={() => void examine(k.id)}>
                           {t('keys.doctor')}
                         </button>{' '}
-                        <button type="button" className="btn small danger" onClick={() => void remove(k.id)}>
-                          {t('keys.remove')}
-                        </button>
+                        {confirming === k.id ? (
+                          <span data-testid="key-remove-confirm">
+                            <span className="small">{t('keys.removeConfirm')}</span>{' '}
+                            <button type="button" className="btn small danger" data-testid="key-remove-yes" onClick={() => void remove(k.id)}>
+                              {t('keys.removeYes')}
+                            </button>{' '}
+                            <button type="button" className="btn small" data-testid="key-remove-no" onClick={() => setConfirming(null)}>
+                              {t('keys.removeNo')}
+                            </button>
+                          </span>
+                        ) : (
+                          <button type="button" className="btn small danger" data-testid="key-remove" onClick={() => setConfirming(k.id)}>
+                            {t('keys.remove')}
+                          </button>
+                        )}
                       </td>
                     </tr>
+                    {doctor?.id === k.id ? (
+                      <tr data-testid="key-row-findings">
+                        <td colSpan={5}>
+                          <KeyFindings findings={doctor.findings} />
+                        </td>
+                      </tr>
+                    ) : null}
+                    </Fragment>
                   );
                 })}
               </tbody>
@@ -122,7 +150,7 @@ export function KeysPane() {
         </Card>
         <div className="grid-2">
           <KeyImportForm />
-          <KeyDoctor findings={doctor} />
+          <KeyDoctor />
         </div>
       </div>
     </div>

@@ -8,6 +8,7 @@ import { StatusCode } from '../components/status-code.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { base64ToText } from '../util/base64-to-text.js';
+import { BackendText } from '../components/backend-text.js';
 
 /**
  * Receiver: the local receiver's status and URL, and a live list of every request it accepted or
@@ -97,7 +98,9 @@ export function ReceiverPane() {
                     <td>
                       <StatusCode status={e.status} />
                     </td>
-                    <td className="mono">{e.code ?? ''}</td>
+                    <td>
+                      <code>{e.code ?? ''}</code>
+                    </td>
                     <td className="mono">{e.outRequestNo ?? ''}</td>
                     <td className="mono truncate" style={{ maxWidth: 160 }}>
                       {e.serialNo ?? ''}
@@ -124,7 +127,7 @@ export function ReceiverPane() {
         {selected ? (
           <div className="grid-2">
             <Card title={`${selected.request.method} ${selected.request.url}`} flush>
-              <div className="diff-head">{selected.message}</div>
+              <div className="diff-head"><BackendText text={selected.message} /></div>
               <HeadersTable headers={selected.request.headers} />
               <BodyView bytes={selected.request.body} />
             </Card>

@@ -33,6 +33,8 @@ export function SendPane() {
     if (!wb.merchantKeyId) return;
     setBusy(true);
     setError(null);
+    // The previous answer belongs to the previous request: never show it beside a new one.
+    wb.setLastSend(null);
     const { url: signedUrl, ...pins } = signOverrides(wb.signParams);
     void signedUrl; // The target decides the URL; its path + query is what gets signed.
     const result = await wb.api.send.run({

@@ -126,12 +126,12 @@ export function SignPane() {
               <MessageView message={out.message} parts={out.parts} highlight={hl} onHighlight={setHl} />
               <div className="diff-head">
                 <span>
-                  {t('common.sha256')}(message) <span className="hash" data-testid="sign-message-sha256">{out.message.sha256}</span>
+                  {t('common.sha256')}({t('sign.ofMessage')}) <span className="hash" data-testid="sign-message-sha256">{out.message.sha256}</span>
                 </span>
               </div>
               <div className="diff-head">
                 <span>
-                  {t('common.sha256')}(body) <span className="hash" data-testid="sign-body-sha256">{out.body.sha256}</span> · {t('common.bytes', { n: out.body.byteLength })}
+                  {t('common.sha256')}({t('sign.ofBody')}) <span className="hash" data-testid="sign-body-sha256">{out.body.sha256}</span> · {t('common.bytes', { n: out.body.byteLength })}
                 </span>
               </div>
             </Card>

@@ -1,0 +1,120 @@
+/**
+ * zh-CN completeness: every pane, with real results on it, is read in Chinese and any English word outside
+ * data (bytes, headers, code, key ids) fails the test. Technical names that are the same in both languages
+ * (header and field names, codes, formats) are listed in TECHNICAL.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './launch-chromium.js';
+import { startInspector, type RunningInspector } from './start-inspector.js';
+
+let inspector: RunningInspector;
+let browser: Browser;
+
+beforeAll(async () => {
+  inspector = await startInspector();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await inspector?.stop();
+});
+
+/** Words that stay as they are in a Chinese UI: protocol, format and product names. */
+const TECHNICAL = new Set(
+  [
+    'auditnotify', 'curl', 'http', 'https', 'json', 'url', 'utf', 'pem', 'der', 'rsa', 'sha', 'base', 'pkcs', 'mchid', 'nonce', 'str', 'serial', 'no',
+    'apiv', 'wechatpay', 'wechat', 'pay', 'authorization', 'timestamp', 'signature', 'type', 'content', 'length', 'host', 'request', 'id', 'post', 'get',
+    'java', 'go', 'node', 'python', 'openssl', 'ms', 'pub', 'key', 'ntp', 'crlf', 'lf', 'en', 'bom', 'gbk', 'latin', 'pass', 'reject', 'succ', 'ret', 'msg',
+    'out', 'audit', 'result', 'finish', 'time', 'attach', 'info', 'fail', 'code', 'ciphertext', 'resource', 'associated', 'data', 'sha256withrsa', 'psa',
+    'signtest', 'iso', 'rfc', 'accept', 'user', 'agent', 'application', 'charset', 'cert', 'sm', 'aes', 'gcm', 'string', 'unix',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** English words in visible text outside data elements, with the text they were found in. */
+async function englishOutsideData(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const skip = 'code, pre, textarea, input, select, .mono, .hash, [data-raw], [lang="en"], .msg-view, .bytes-view';
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(skip)) continue;
+      const style = getComputedStyle(parent);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const text = node.textContent?.trim() ?? '';
+      if (text) out.push(text);
+    }
+    // Attributes users read: placeholders and tooltips.
+    for (const el of document.querySelectorAll('[placeholder], [title]')) {
+      if (el.closest('[lang="en"]')) continue;
+      for (const name of ['placeholder', 'title']) {
+        const value = el.getAttribute(name);
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+  const found: string[] = [];
+  for (const text of texts) {
+    // Words of letters only; codes (UPPER_CASE), snake_case names and hex/ids are data, not language.
+    // URLs, paths and character classes ([0-9A-Za-z]) are data too.
+    const words = text
+      .replace(/\S*\/\S*/g, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .split(/[^A-Za-z_0-9]+/)
+      .filter((w) => /^[A-Za-z][a-z]+$/.test(w) || /^[a-z]{2,}$/.test(w))
+      .filter((w) => !TECHNICAL.has(w.toLowerCase()));
+    if (words.length > 0) found.push(`${words.join(' ')}  ←  ${text.slice(0, 80)}`);
+  }
+  return [...new Set(found)];
+}
+
+describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
+  it('leaves no user-visible English on any pane, with results on them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => localStorage.setItem('auditnotify.lang', 'zh'));
+    await page.goto(inspector.url);
+    await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
+    const problems: Record<string, string[]> = {};
+    const check = async (where: string) => {
+      const english = await englishOutsideData(page);
+      if (english.length > 0) problems[where] = english;
+    };
+
+    await check('compose');
+    await page.getByTestId('nav-sign').click();
+    await page.getByTestId('sign-run').click();
+    await page.getByTestId('sign-authorization').waitFor();
+    await check('sign');
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-run').click();
+    await page.getByTestId('send-verdict').waitFor();
+    await check('send');
+    await page.getByTestId('nav-receiver').click();
+    await page.getByTestId('receiver-event').first().waitFor();
+    await page.getByTestId('receiver-event').first().click();
+    await check('receiver');
+    await page.getByTestId('receiver-open-decode').first().click();
+    await page.getByTestId('decode-verdict').waitFor();
+    await check('decode (verified)');
+    await page.getByTestId('decode-sample-curl').click();
+    await page.getByTestId('decode-run').click();
+    await page.getByTestId('likely-cause').waitFor();
+    await check('decode (the documentation’s curl example)');
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-row').first().click();
+    await check('history');
+    await page.getByTestId('nav-keys').click();
+    await page.getByTestId('key-doctor-run').first().click();
+    await page.getByTestId('key-row-findings').waitFor();
+    await page.getByTestId('doctor-input').fill('-----BEGIN RSA PRIVATE KEY-----\nnot base64\n-----END RSA PRIVATE KEY-----');
+    await page.getByTestId('doctor-run').click();
+    await page.getByTestId('key-doctor').getByTestId('key-findings').waitFor();
+    await check('keys');
+
+    expect(problems).toEqual({});
+    await page.close();
+  });
+});
