@@ -115,6 +115,8 @@ describe('parseAuthorization (protocol.md §3)', () => {
     ['a timestamp with a leading zero', valid.replace('"1757900000"', '"01757900000"'), 'timestamp_leading_zero'],
     ['a 16-digit timestamp', valid.replace('"1757900000"', '"1757900000000000"'), 'timestamp_too_long'],
     ['two headers', [valid, valid], 'multiple_headers'],
+    ['two headers joined by a Fetch-API Headers object', `${valid}, ${valid}`, 'multiple_headers', /joined into one/],
+    ['a space before a second pair', valid.replace(',nonce_str', ', nonce_str'), 'space_between_pairs'],
     ['a number', 42, 'not_a_string'],
     ['an object', { authorization: valid }, 'not_a_string'],
     ['a 5000-character header', `${valid}${'A'.repeat(5000)}`, 'too_long'],

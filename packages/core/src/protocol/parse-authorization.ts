@@ -254,6 +254,10 @@ export function parseAuthorization(header: unknown): AuthorizationFields {
     const start = i;
     const first = raw[i];
     if (first === ' ') {
+      // A Fetch-API Headers object (and any proxy that folds lines) joins repeated headers with ", ".
+      if (raw.startsWith(`${AUTHORIZATION_SCHEME} `, i + 1)) {
+        fail(undefined, { reason: 'multiple_headers', issue: `two Authorization headers were joined into one at offset ${i - 1}; send exactly one.` });
+      }
       fail(raw, { reason: 'space_between_pairs', position: i, issue: `a space at offset ${i}; pairs are joined by "," with no spaces.` });
     }
     if (first === ',') fail(raw, { reason: 'empty_pair', position: i, issue: `an empty pair at offset ${i} (two commas in a row?).` });
