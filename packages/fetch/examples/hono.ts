@@ -16,7 +16,7 @@ const handle = createFetchHandler({
 
 const app = new Hono();
 // Mount it on the route with c.req.raw, the Request as received, before anything reads its body.
-app.post(NOTIFY_PATH, (c) => handle(c.req.raw));
+app.all(NOTIFY_PATH, (c) => handle(c.req.raw)); // every method: other methods get the signed 405
 // The app's own routes read their bodies as usual.
 app.post('/orders', async (c) => c.json({ received: await c.req.json() }));
 

@@ -40,7 +40,7 @@ export async function readRequestBody(request: Request, limit: number): Promise<
       step = await reader.read();
     } catch {
       // A sender that disconnects mid-body is not a fault of the server: nothing to answer, nothing to throw.
-      return { ok: false, code: 'ABORTED', message: 'the client closed the connection before the body was complete' };
+      return { ok: false, code: 'ABORTED', message: 'the client closed the connection before the body was complete', receivedBytes: total };
     }
     if (step.done) break;
     total += step.value.byteLength;

@@ -19,7 +19,7 @@ export async function startHonoApp(options: PluginOptions, setup: AppSetup = {})
   app.get('/health', (c) => c.text('ok'));
   app.post('/echo', async (c) => c.body(await c.req.arrayBuffer()));
   // The mount: the route is the path the app receives (the signed path, or what a proxy made of it).
-  app.post(routePath(options), (c) => handle(c.req.raw));
+  app.all(routePath(options), (c) => handle(c.req.raw));
   app.notFound((c) => {
     const { pathname, search } = new URL(c.req.url);
     return c.text(`app: ${c.req.method} ${pathname}${search}`, 404);
