@@ -22,8 +22,8 @@ const FIX_ORDER =
 
 /**
  * Creates the audit-result notification receiver as a Fastify 5 plugin: `app.register(createFastifyPlugin(options))`
- * adds one route, `POST` to the receiver's path (by default the endpoint's, `NOTIFY_PATH`), verified and answered
- * by `@auditnotify/core`. Bad options throw `INVALID_OPTIONS` here, at start-up. Register it without a `prefix`:
+ * adds one route on the receiver's path (by default the endpoint's, `NOTIFY_PATH`): `POST` verified and answered
+ * by `@auditnotify/core`, any other method the signed `405`. Bad options throw `INVALID_OPTIONS` here, at start-up. Register it without a `prefix`:
  * the route's path is the signed one (use `path`, and `proxyPrefix` when a proxy rewrites it).
  *
  * The route lives in the plugin's own encapsulated context, whose only content-type parser hands the body
@@ -55,11 +55,12 @@ export function createFastifyPlugin(options: FastifyPluginOptions): FastifyPlugi
     fastify.removeAllContentTypeParsers();
     // Every content type, unread: the receiver checks the type itself and answers a wrong one, signed.
     fastify.addContentTypeParser('*', (_request, _payload, parsed) => parsed(null, undefined));
-    fastify.post(routePath, async (request, reply) => {
+    // Every method: the receiver answers anything but POST with the signed 405 (protocol.md §2).
+    fastify.all(routePath, async (request, reply) => {
       const url = bridge.match(request.method, request.raw.url ?? '');
       if (url === undefined) return reply.callNotFound();
       const body = await rawBodyOf(request, bridge.bodyLimit);
-      const answer = await bridge.answer({ method: request.method, url, headers: request.headers }, body);
+      const answer = await bridge.answer({ method: request.method, url, headers: request.headers, rawHeaders: request.raw.rawHeaders }, body);
       // undefined: the sender went away mid-body, there is nobody to answer.
       if (answer === undefined) return reply.hijack();
       const bytes = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
