@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOTIFY_PATH, encryptResource, signResponse } from '@auditnotify/core';
+import { NOTIFY_PATH, encryptResource, signRequest, signResponse } from '@auditnotify/core';
 import { sampleCurlCommand } from '@auditnotify/core/testing';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
 import { signWithStore } from '../../src/main/services/sign-service.js';
@@ -46,6 +46,18 @@ describe('decode service', () => {
     expect(result.diagnosis?.verified).toBe(true);
     expect(result.signatureFields.map((f) => f.name)).toEqual(['mchid', 'nonce_str', 'timestamp', 'serial_no', 'signature']);
     expect(result.signatureFields.find((f) => f.name === 'serial_no')).toMatchObject({ ok: true, value: output.key.keyId });
+  });
+
+  it('names a request signed with the platform (answer) key instead of the merchant key, as the CLI does', async () => {
+    const s = start();
+    const merchant = s.keys.get(merchantOf(s));
+    const platform = s.keys.get(s.keys.list().find((k) => k.role === 'platform')!.id);
+    const body = new TextEncoder().encode(JSON.stringify(s.compose.sample().notification));
+    const signed = await signRequest({ method: 'POST', url: NOTIFY_PATH, body, mchid: '1900016681', serialNo: merchant.summary.keyId, privateKey: platform.privateKey! });
+    const raw = [`POST ${NOTIFY_PATH} HTTP/1.1`, 'Host: example.com', `Authorization: ${signed.authorization}`, 'Content-Type: application/json', `Content-Length: ${body.byteLength}`, '', Buffer.from(body).toString('utf8')].join('\r\n');
+    const result = await s.decode.run({ input: { kind: 'raw-http', text: raw } });
+    expect(result.verdict).toMatchObject({ kind: 'signature-invalid', ok: false });
+    expect(result.diagnosis?.likelyCause?.code).toBe('SIGNED_WITH_ANSWER_KEY');
   });
 
   it('names milliseconds in the timestamp as the cause', async () => {

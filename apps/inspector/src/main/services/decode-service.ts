@@ -59,7 +59,8 @@ export function createDecodeService(deps: DecodeServiceDeps): DecodeService {
       const publicKeys = deps.keys.publicKeys();
       if (decoded.kind === 'answer') return decodeAnswer(decoded, publicKeys, clock);
       if (decoded.kind === 'callback') return decodeCallback(decoded, publicKeys, clock, input.kind === 'callback' ? input.apiV3Key : undefined);
-      return decodeRequest(decoded, publicKeys, clock);
+      // A request is the merchant's to sign; the platform (answer) keys only name the mistake of signing with one.
+      return decodeRequest(decoded, deps.keys.publicKeys('merchant'), deps.keys.publicKeys('platform'), clock);
     },
   };
 }
@@ -67,13 +68,14 @@ export function createDecodeService(deps: DecodeServiceDeps): DecodeService {
 async function decodeRequest(
   req: DecodedRequest,
   publicKeys: Map<string, PublicKeyHandle>,
+  answerKeys: Map<string, PublicKeyHandle>,
   clock: (() => number) | undefined,
 ): Promise<DecodeRunOutput> {
   // Core's one decode report (also the CLI's): separate verdicts for the signature and the timestamp/nonce,
   // and a body that fails the schema still linted.
-  const report = await buildDecodeReport({ method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, ...(clock ? { clock } : {}) });
+  const report = await buildDecodeReport({ method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, answerKeys, ...(clock ? { clock } : {}) });
   const body = fromCoreBody(report.body);
-  const diagnosis = diagnosisView(report.diagnosis ?? (await diagnoseSignature({ kind: 'request', method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, ...(clock ? { clock } : {}) })));
+  const diagnosis = diagnosisView(report.diagnosis ?? (await diagnoseSignature({ kind: 'request', method: req.method, url: req.url, headers: req.headers, body: req.body, publicKeys, answerKeys, ...(clock ? { clock } : {}) })));
   return {
     kind: 'request',
     request: { method: req.method, url: req.url, ...(req.httpVersion ? { httpVersion: req.httpVersion } : {}), headers: req.headers, body: bytesView(req.body) },
