@@ -153,7 +153,7 @@ ${table}
 
 - **Cold start** runs \`node dist/start.js --browser --port 0\` with an empty data directory, as on a first start:
   the backend generates a test key set (RSA-2048 merchant and platform keys), starts the local receiver and
-  serves the UI. "First interactive paint" is when the Compose form shows the seed's example and accepts input.
+  serves the UI. "First interactive paint" is when the Compose form shows the documentation's example and accepts input.
 - **UI round trip** is what a user does: type a new \`out_request_no\`, sign (the Sign pane renders the message),
   send to the local receiver, and see the green "accepted, answer signature verified" verdict. It includes
   React rendering, the live validation and two signatures (the Sign pane's and the one \`send.run\` makes for the

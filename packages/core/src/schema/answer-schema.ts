@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiString } from './api-string.js';
 
 /**
- * The 200 OK body of the endpoint (seed, 应答参数): `{"ret_msg": "SUCC"}`, `ret_msg` optional.
+ * The 200 OK body of the endpoint (the endpoint's documentation, 应答参数): `{"ret_msg": "SUCC"}`, `ret_msg` optional.
  *
  * @example
  * ```ts

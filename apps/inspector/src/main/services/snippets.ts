@@ -103,7 +103,7 @@ console.log(result.status, result.answer);
 }
 
 function javaSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
-  return `// Shaped like the seed's sample: needs WXPayUtility (https://pay.weixin.qq.com/doc/v3/merchant/4014931831).
+  return `// Shaped like the documentation's sample: needs WXPayUtility (https://pay.weixin.qq.com/doc/v3/merchant/4014931831).
 package com.java.demo;
 
 import com.java.utils.WXPayUtility;
@@ -156,7 +156,7 @@ public class AuditResultNotify {
 }
 
 function goSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
-  return `// Shaped like the seed's sample: needs wxpay_utility (https://pay.weixin.qq.com/doc/v3/merchant/4015119334).
+  return `// Shaped like the documentation's sample: needs wxpay_utility (https://pay.weixin.qq.com/doc/v3/merchant/4015119334).
 package main
 
 import (
