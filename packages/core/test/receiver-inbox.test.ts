@@ -3,7 +3,7 @@
 // deliveries run the handler once; a dead instance's claim expires after its lease. Without an inbox the
 // handler runs for every delivery (at-least-once).
 import { describe, expect, it, vi } from 'vitest';
-import type { AcceptedEvent, RejectedEvent } from '../src/receiver/index.js';
+import type { AcceptedEvent, NotifyContext, RejectedEvent } from '../src/receiver/index.js';
 import { createMemoryInbox, createReceiver } from '../src/receiver/index.js';
 import { NOW, SAMPLE, json, receiverOptions, signedRequest } from './receiver-fixtures.js';
 
@@ -11,7 +11,7 @@ const body = (fields: Record<string, unknown> = {}): string => JSON.stringify({ 
 
 describe('receiver with an inbox', () => {
   it('answers a resend with a fresh nonce from the record, without running the handler, and calls onDuplicate', async () => {
-    const handler = vi.fn(() => ({ ret_msg: 'SUCC recorded' }));
+    const handler = vi.fn((context: NotifyContext) => context.answer('SUCC recorded'));
     const duplicates: AcceptedEvent[] = [];
     const accepted: AcceptedEvent[] = [];
     const receiver = createReceiver(receiverOptions({ handler, clock: () => NOW, inbox: createMemoryInbox({ clock: () => NOW }), onDuplicate: (event) => duplicates.push(event), onAccepted: (event) => accepted.push(event) }));
