@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { userText } from '../../src/renderer/util/user-text.js';
 
 describe('userText: backend text as a user reads it', () => {
-  it('drops protocol.md citations and calls the seed the documentation', () => {
+  it('drops protocol.md citations', () => {
     expect(userText('a clock off (sync both with NTP, protocol.md §7 item 4).')).toBe('a clock off (sync both with NTP).');
     expect(userText('Verify the raw bytes (protocol.md §7 item 1); sign once.')).toBe('Verify the raw bytes; sign once.');
     expect(userText('请用 NTP 同步双方时钟(protocol.md §7 第 4 条)。')).toBe('请用 NTP 同步双方时钟。');
-    expect(userText("accepted: the seed's own example does this")).toBe("accepted: the documentation's own example does this");
-    expect(userText('the seed says it is passed when rejected')).toBe('the documentation says it is passed when rejected');
   });
 
   it('never leaves a citation in any text, and leaves text without one unchanged', () => {
@@ -21,7 +19,7 @@ describe('userText: backend text as a user reads it', () => {
       }),
     );
     fc.assert(fc.property(fc.string(), (plain) => {
-      fc.pre(!/protocol\.md|seed/.test(plain));
+      fc.pre(!/protocol\.md/.test(plain));
       expect(userText(plain)).toBe(plain);
     }));
   });
