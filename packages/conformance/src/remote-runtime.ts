@@ -153,7 +153,9 @@ async function serveCallbacks(scenarios: Map<number, PluginOptions>): Promise<{ 
       const fn = options === undefined ? undefined : lookup(options, path);
       if (typeof fn !== 'function') return answer({ error: toWire(new Error(`no function at ${path}`)) });
       Promise.resolve()
-        .then(() => (fn as (...a: unknown[]) => unknown).apply(lookup(options, path.split('.').slice(0, -1).join('.')), fromWire(args) as unknown[]))
+        // A function among the arguments (the handler context's answer()) runs where it was made: calling it
+        // here returns a request to call it there ({ $call }), which the scenario server carries out.
+        .then(() => (fn as (...a: unknown[]) => unknown).apply(lookup(options, path.split('.').slice(0, -1).join('.')), fromWire(args, (at) => (...a: unknown[]) => ({ $call: at, args: a })) as unknown[]))
         .then(
           (value) => answer(value === undefined ? {} : { value: toWire(value) }),
           (error: unknown) => answer({ error: toWire(error instanceof Error ? error : new Error(String(error))) }),
