@@ -77,6 +77,8 @@ export interface ConformanceTarget {
    * of the body reached the server. Default `false`.
    */
   mayResetAfterRefusing?: boolean;
+  /** The runtime may hand the body's first bytes over only once more arrive (Bun): a sender gone mid-body is reported with fewer bytes than it sent. */
+  buffersPartialBodies?: boolean;
 }
 
 type Keys = ReturnType<typeof generateTestKeys>;
@@ -508,7 +510,11 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
           const request = await signed();
           await abandonBody(app.url, { path: NOTIFY_PATH, headers: request.headers, declaredBytes: 1000, expectContinue: target.answersExpectContinue ?? true });
           // The framework's own error reporting runs on the socket's error, before the body read ends.
-          expect(await reported).toEqual({ url: NOTIFY_PATH, receivedBytes: 8, declaredBytes: 1000 });
+          const event = (await reported) as { url: string; receivedBytes: number; declaredBytes?: number };
+          expect(event).toMatchObject({ url: NOTIFY_PATH, declaredBytes: 1000 });
+          // 8 bytes were sent; a runtime that holds a body back until more arrives (Bun) hands fewer over.
+          if (target.buffersPartialBodies === true) expect(event.receivedBytes).toBeLessThanOrEqual(8);
+          else expect(event.receivedBytes).toBe(8);
           expect(printed).toEqual([]);
           expect((await send(app.url, request)).status).toBe(200);
           expect(recorded.handled).toHaveLength(1);

@@ -89,6 +89,7 @@ export function createRemoteTarget(options: {
   createMiddleware: ConformanceTarget['createMiddleware'];
   answersExpectContinue?: boolean;
   mayResetAfterRefusing?: boolean;
+  buffersPartialBodies?: boolean;
 }): RemoteTarget {
   let runtime: Promise<RemoteRuntime> | undefined;
   let callbacks: Promise<{ url: string; close(): Promise<void> }> | undefined;
@@ -104,6 +105,7 @@ export function createRemoteTarget(options: {
       createMiddleware: options.createMiddleware,
       ...(options.answersExpectContinue === undefined ? {} : { answersExpectContinue: options.answersExpectContinue }),
       ...(options.mayResetAfterRefusing === undefined ? {} : { mayResetAfterRefusing: options.mayResetAfterRefusing }),
+      ...(options.buffersPartialBodies === undefined ? {} : { buffersPartialBodies: options.buffersPartialBodies }),
       async createApp(pluginOptions, setup = {}) {
         runtime ??= options.start();
         callbacks ??= serveCallbacks(scenarios);

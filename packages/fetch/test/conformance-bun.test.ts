@@ -12,6 +12,8 @@ const remote = createRemoteTarget({
   name: 'fetch on Bun',
   start: () => spawnRuntimeServer(bun, ['run', entry]),
   createMiddleware: createFetchHandler,
+  // Bun.serve hands a request body over in larger pieces: a sender gone after 8 bytes may show fewer.
+  buffersPartialBodies: true,
 });
 afterAll(() => remote.stop());
 defineConformanceSuite(remote.target);
