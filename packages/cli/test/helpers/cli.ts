@@ -28,7 +28,7 @@ export function run(args: string[], options: { input?: string | Uint8Array; cwd?
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    feed(child.stdin, options.input);
   });
 }
 
@@ -45,8 +45,20 @@ export function runTool(command: string, args: string[], input?: string | Uint8A
       if (code === 0) resolvePromise({ stdout: Buffer.concat(out), stderr });
       else reject(new Error(`${command} exited ${String(code)}: ${stderr}`));
     });
-    child.stdin.end(input ?? '');
+    feed(child.stdin, input);
   });
+}
+
+/**
+ * Writes `input` to a child's stdin. A child may exit without reading it all (`--version`, openssl reading a
+ * file): the write then fails with EPIPE, which says nothing the exit code does not, so it is ignored here.
+ * Any other stream error is still thrown.
+ */
+function feed(stdin: NodeJS.WritableStream, input: string | Uint8Array | undefined): void {
+  stdin.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  stdin.end(input ?? '');
 }
 
 /** A running `auditnotify listen`: its origin, its stdout lines as they come, and a way to stop it. */
