@@ -90,6 +90,7 @@ export type {
   NotifyAnswer,
   ParsedNotification,
   SafeParseNotificationResult,
+  UnknownFields,
   UnsupportedCharacter,
 } from './schema/index.js';
 

@@ -71,6 +71,18 @@ describe('client ↔ receiver over real HTTP', () => {
     expect(JSON.parse(new TextDecoder().decode(request?.body))).toEqual(SAMPLE);
   });
 
+  it('sends fields the documentation does not define as given, after the documented ones, and the receiver keeps them apart', async () => {
+    const { server, handler } = await receiverServer();
+    // A value from a file or another system may carry more than NotificationFields: nothing of it is dropped.
+    const given = JSON.parse('{"trace_id":"T-1","mchid":"' + MCHID + '","audit_result":"PASS","out_request_no":"R-extra","ext":{"a":[1]}}') as typeof SAMPLE;
+    const result = await client({ hosts: [server.origin] }).send(given);
+    expect(result.status).toBe(200);
+    expect(new TextDecoder().decode(server.requests[0]?.body)).toBe(`{"out_request_no":"R-extra","mchid":"${MCHID}","audit_result":"PASS","trace_id":"T-1","ext":{"a":[1]}}`);
+    const context = handler.mock.calls[0]?.[0];
+    expect(context?.notification).toEqual({ out_request_no: 'R-extra', mchid: MCHID, audit_result: 'PASS' });
+    expect(context?.unknownFields).toEqual({ trace_id: 'T-1', ext: { a: [1] } });
+  });
+
   it('surfaces a receiver rejection as ApiError with status, wire code, detail and Request-ID, without retrying it', async () => {
     const { server, handler } = await receiverServer();
     const error = await client({ hosts: [server.origin], serialNo: 'ABCDEF0123' }).send(SAMPLE).catch((e: unknown) => e);

@@ -38,6 +38,19 @@ describe('receiver with an inbox', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('identifies a notification by its documented fields: a resend whose unknown fields differ is a duplicate, not a conflict', async () => {
+    const handler = vi.fn();
+    const duplicates: AcceptedEvent[] = [];
+    const receiver = createReceiver(receiverOptions({ handler, clock: () => NOW, inbox: createMemoryInbox({ clock: () => NOW }), onDuplicate: (event) => duplicates.push(event) }));
+    expect((await receiver.handle(signedRequest({ body: body({ trace_id: 'attempt-1' }) }))).status).toBe(200);
+    const resend = await receiver.handle(signedRequest({ body: body({ trace_id: 'attempt-2', retry: true }) }));
+    expect(resend.status).toBe(200);
+    expect(json(resend)).toEqual({ ret_msg: 'SUCC' });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect((handler.mock.calls[0]?.[0] as NotifyContext).unknownFields).toEqual({ trace_id: 'attempt-1' });
+    expect(duplicates).toHaveLength(1);
+  });
+
   it('runs the handler once for twenty concurrent deliveries; the others get a retryable 503 and then the record', async () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));

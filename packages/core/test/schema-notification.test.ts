@@ -35,7 +35,7 @@ describe('parseNotification', () => {
   it("accepts the documentation's own example (fail fields with PASS) with FAIL_FIELDS_WITH_PASS warnings only", () => {
     const parsed = parseNotification(SEED_EXAMPLE);
     expect(parsed.notification).toEqual(SEED_EXAMPLE);
-    expect(parsed.unknownFields).toEqual([]);
+    expect(parsed.unknownFields).toEqual({});
     expect(parsed.warnings.map((w) => [w.code, w.field])).toEqual([
       ['FAIL_FIELDS_WITH_PASS', 'fail_code'],
       ['FAIL_FIELDS_WITH_PASS', 'fail_msg'],
@@ -50,9 +50,11 @@ describe('parseNotification', () => {
   it('keeps unknown fields and reports them, never drops them', () => {
     const body = { ...SEED_EXAMPLE, trace_id: 'T-1', extra: { nested: [1, 'two'] } };
     const parsed = parseNotification(body);
-    expect(parsed.notification.trace_id).toBe('T-1');
-    expect(parsed.notification.extra).toEqual({ nested: [1, 'two'] });
-    expect(parsed.unknownFields).toEqual(['trace_id', 'extra']);
+    expect(parsed.unknownFields.trace_id).toBe('T-1');
+    expect(parsed.unknownFields.extra).toEqual({ nested: [1, 'two'] });
+    expect(Object.keys(parsed.unknownFields)).toEqual(['trace_id', 'extra']);
+    // The notification holds the documented fields only, each as sent.
+    expect(parsed.notification).toEqual(SEED_EXAMPLE);
     expect(parsed.warnings.filter((w) => w.code === 'UNKNOWN_FIELD').map((w) => w.field)).toEqual(['trace_id', 'extra']);
   });
 
@@ -60,8 +62,11 @@ describe('parseNotification', () => {
     const parsed = parseNotification(JSON.parse('{"out_request_no":"R1","mchid":"1","audit_result":"PASS","__proto__":{"polluted":true}}'));
     expect(Object.getPrototypeOf(parsed.notification)).toBe(Object.prototype);
     expect((parsed.notification as { polluted?: unknown }).polluted).toBeUndefined();
-    expect(parsed.unknownFields).toEqual(['__proto__']);
-    expect(JSON.stringify(parsed.notification)).toBe('{"out_request_no":"R1","mchid":"1","audit_result":"PASS","__proto__":{"polluted":true}}');
+    expect(Object.keys(parsed.unknownFields)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(parsed.unknownFields)).toBeNull();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify(parsed.notification)).toBe('{"out_request_no":"R1","mchid":"1","audit_result":"PASS"}');
+    expect(JSON.stringify(parsed.unknownFields)).toBe('{"__proto__":{"polluted":true}}');
   });
 
   it.each(['out_request_no', 'mchid', 'audit_result'])('rejects a body without %s with PARAM_ERROR naming it', (field) => {

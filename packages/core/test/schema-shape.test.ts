@@ -1,7 +1,8 @@
 // The notification's shape has one definition (src/schema/notification-schema.ts): the type is derived from
 // the schema, the schema takes its limits from the field table, and this test checks the three agree.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { NOTIFICATION_FIELDS, notificationSchema, type AuditResultNotification, type NotificationFields } from '../src/schema/index.js';
+import { NOTIFICATION_FIELDS, notificationSchema, parseNotification, type AuditResultNotification, type NotificationFields, type UnknownFields } from '../src/schema/index.js';
+import type { NotifyContext } from '../src/receiver/index.js';
 import type { Client } from '../src/client/index.js';
 
 describe('the notification shape', () => {
@@ -29,5 +30,20 @@ describe('the notification shape', () => {
     // @ts-expect-error out_request_no is required
     send({ mchid: '1900016681', audit_result: 'PASS' });
     send({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'REJECT', fail_msg: '身份证件不合法' });
+  });
+
+  it('types a received notification without an index signature: unknown fields are in their own property', () => {
+    expectTypeOf<keyof AuditResultNotification>().toEqualTypeOf<keyof NotificationFields>();
+    expectTypeOf<NotifyContext['notification']>().toEqualTypeOf<AuditResultNotification>();
+    expectTypeOf<NotifyContext['unknownFields']>().toEqualTypeOf<UnknownFields>();
+    const { notification, unknownFields } = parseNotification({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'PASS', trace_id: 'T-1' });
+    // @ts-expect-error a field the documentation does not define is not on the notification
+    expect(notification.trace_id).toBeUndefined();
+    expect(unknownFields.trace_id).toBe('T-1');
+    const handler = ({ notification: received }: NotifyContext): string => {
+      // @ts-expect-error misspelt field names do not compile
+      return received.audit_reslt as string;
+    };
+    expect(typeof handler).toBe('function');
   });
 });

@@ -369,7 +369,8 @@ export function createClient(options: ClientOptions): Client {
       throw new AuditNotifyError('VALIDATION_FAILED', `The notification is invalid, nothing was sent: ${error.message}`, { ...(error.code === 'PARAM_ERROR' && error.detail ? { detail: error.detail } : {}), cause: error });
     }
     // Serialised once: every attempt and host gets these exact bytes and this out_request_no.
-    const body = serializeNotification(parsed.notification);
+    // Fields the documentation does not define are sent too, after the documented ones: nothing given is dropped.
+    const body = serializeNotification({ ...parsed.notification, ...parsed.unknownFields });
     const targets = sendOptions.url === undefined ? hostTargets : [parseTarget(sendOptions.url, '`url`')];
     const { signal } = sendOptions;
     const context = { body, outRequestNo: parsed.notification.out_request_no, warnings: parsed.warnings };

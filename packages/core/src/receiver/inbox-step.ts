@@ -3,7 +3,9 @@
  * `(mchid, out_request_no)`. Called by the receiver once the body parsed, right before the handler.
  *
  * - first delivery: the inbox is claimed with a lease, the handler runs, the answer is recorded as `done`;
- * - a later delivery with the same fields (a resend with a fresh nonce): the recorded answer, no handler;
+ * - a later delivery with the same fields (a resend with a fresh nonce): the recorded answer, no handler. A
+ *   notification is identified by its documented fields: fields the documentation does not define (a sender's
+ *   trace id, say) may differ between deliveries;
  * - the same `out_request_no` with other fields: `OUT_REQUEST_NO_CONFLICT`, nothing overwritten;
  * - a delivery while another receiver holds a live lease: `NOTIFICATION_IN_PROGRESS`, retry later;
  * - the handler failed: the claim is released, so the sender's retry runs it again.

@@ -10,7 +10,7 @@ import type {
   SignatureEngine,
 } from '../types.js';
 import type { ErrorCode } from '../errors.js';
-import type { AuditResultNotification, LintWarning } from '../schema/index.js';
+import type { AuditResultNotification, LintWarning, UnknownFields } from '../schema/index.js';
 import type { CustomAnswer } from './custom-answer.js';
 import type { Inbox, NonceStore, RateLimiter } from './stores.js';
 import { AuditNotifyError } from '../errors.js';
@@ -63,13 +63,14 @@ export interface AnswerKey {
  * ```
  */
 export interface NotifyContext {
+  /** The documented fields, typed. */
   notification: AuditResultNotification;
   /** The raw body bytes the signature was verified over. */
   raw: Uint8Array;
   /** Lint warnings (for example fail fields sent with PASS, which the documentation's example does). */
   warnings: LintWarning[];
-  /** Body fields the schema does not know: accepted and kept (protocol.md §1). */
-  unknownFields: string[];
+  /** Body fields the documentation does not define, with their values as they came: accepted and kept (protocol.md §1). */
+  unknownFields: UnknownFields;
   /** mchid of the Authorization header (the caller). The signature does not cover it: `senders[].mchids` ties it to the key. */
   mchid: string;
   /** serial_no of the verified Authorization header. */

@@ -160,6 +160,22 @@ export const ANSWER_FIELDS: readonly FieldMeta[] = [
   },
 ];
 
+const NOTIFICATION_FIELD_NAMES: ReadonlySet<string> = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
+
+/**
+ * Whether `name` is a field of the notification in the endpoint's documentation: the one test of "unknown field"
+ * that the schema, the parser and lint share.
+ *
+ * @example
+ * ```ts
+ * isNotificationField('fail_code'); // true
+ * isNotificationField('trace_id'); // false
+ * ```
+ */
+export function isNotificationField(name: string): boolean {
+  return NOTIFICATION_FIELD_NAMES.has(name);
+}
+
 /**
  * Looks up a notification or answer field by JSON name.
  *

@@ -1,4 +1,4 @@
-import { NOTIFICATION_FIELDS } from './fields.js';
+import { isNotificationField } from './fields.js';
 
 /**
  * Advice about a notification that is valid but probably not what the sender meant. Never an error.
@@ -16,7 +16,6 @@ export interface LintWarning {
   message: string;
 }
 
-const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
 
 /**
  * Names of the fields the endpoint's documentation does not define, in body order.
@@ -27,7 +26,7 @@ const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
  * ```
  */
 export function unknownFieldsOf(notification: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(notification).filter((key) => !KNOWN.has(key));
+  return Object.keys(notification).filter((key) => !isNotificationField(key));
 }
 
 const present = (value: unknown): boolean => typeof value === 'string' && value.length > 0;

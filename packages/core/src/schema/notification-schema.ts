@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiString, jsonTypeName, unsupportedCharacterIssue } from './api-string.js';
-import { NOTIFICATION_FIELDS } from './fields.js';
+import { NOTIFICATION_FIELDS, isNotificationField } from './fields.js';
 import { rfc3339Issue } from './rfc3339.js';
 
 /**
@@ -14,7 +14,6 @@ import { rfc3339Issue } from './rfc3339.js';
 export type AuditResult = 'PASS' | 'REJECT';
 
 const limit = (name: string): number | undefined => NOTIFICATION_FIELDS.find((f) => f.name === name)?.maxBytes;
-const KNOWN = new Set(NOTIFICATION_FIELDS.map((f) => f.name));
 /**
  * Deepest nesting of objects and arrays a body may have, the body itself counting as level 1. A 64 KiB body
  * can nest thousands of levels, enough to overflow the stack of any handler that serialises the notification
@@ -72,22 +71,39 @@ const notificationFields = {
 export type NotificationFields = z.output<z.ZodObject<typeof notificationFields>>;
 
 /**
- * A notification as received: its fields, and any unknown fields kept as they came, never dropped
- * (protocol.md §1: forward compatibility).
+ * A notification as received: exactly the fields of the endpoint's documentation, typed, with no index
+ * signature (so `notification.nonexistent` does not compile). Fields the documentation does not define are
+ * never dropped: they are kept, with their values as they came, in the `unknownFields` of
+ * {@link ParsedNotification} and of the receiver's handler context (protocol.md §1: forward compatibility).
  *
  * @example
  * ```ts
- * const { notification }: { notification: AuditResultNotification } = parseNotification(JSON.parse(text));
+ * const { notification, unknownFields } = parseNotification(JSON.parse(text));
+ * notification.audit_result; // 'PASS' | 'REJECT'
+ * unknownFields.trace_id; // unknown: whatever the sender put there
  * ```
  */
-export type AuditResultNotification = NotificationFields & { [key: string]: unknown };
+export type AuditResultNotification = NotificationFields;
+
+/**
+ * The body fields the documentation does not define, by name, with their values as they came (a `__proto__`
+ * key is kept as plain data). An object without a prototype: `Object.keys(unknownFields)` lists the names in
+ * body order.
+ *
+ * @example
+ * ```ts
+ * const unknownFields: UnknownFields = parseNotification(JSON.parse(text)).unknownFields;
+ * Object.keys(unknownFields); // ['trace_id']
+ * ```
+ */
+export type UnknownFields = Readonly<Record<string, unknown>>;
 
 export const notificationSchema = z
   .object(notificationFields)
   .loose()
   .superRefine((value, ctx) => {
     for (const [key, inner] of Object.entries(value)) {
-      if (KNOWN.has(key)) continue;
+      if (isNotificationField(key)) continue;
       // Unknown values are walked for 4-byte characters too (the rule is about the whole body), at every depth.
       walkUnknown(inner, [key], 2, (path, message) => ctx.addIssue({ code: 'custom', message, path }));
     }

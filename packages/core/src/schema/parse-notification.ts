@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AuditNotifyError } from '../errors.js';
 import { jsonTypeName } from './api-string.js';
-import { NOTIFICATION_FIELDS } from './fields.js';
-import { lintNotification, unknownFieldsOf, type LintWarning } from './lint-notification.js';
-import { notificationSchema, type AuditResultNotification } from './notification-schema.js';
+import { NOTIFICATION_FIELDS, isNotificationField } from './fields.js';
+import { lintNotification, type LintWarning } from './lint-notification.js';
+import { notificationSchema, type AuditResultNotification, type UnknownFields } from './notification-schema.js';
 
 /**
  * A valid notification with what the schema noticed besides errors.
@@ -14,9 +14,10 @@ import { notificationSchema, type AuditResultNotification } from './notification
  * ```
  */
 export interface ParsedNotification {
+  /** The documented fields only. */
   notification: AuditResultNotification;
-  /** Fields the endpoint's documentation does not define, kept in `notification` (forward compatibility). */
-  unknownFields: string[];
+  /** Fields the endpoint's documentation does not define, with their values: kept, never dropped (forward compatibility). */
+  unknownFields: UnknownFields;
   warnings: LintWarning[];
 }
 
@@ -50,8 +51,8 @@ const ORDER = new Map(NOTIFICATION_FIELDS.map((f, i) => [f.name, i]));
 const VALUE_PREVIEW_CHARS = 128;
 
 /**
- * Validates a parsed JSON body against the documentation's schema. Returns the notification (unknown fields kept),
- * the unknown field names and lint warnings; throws `PARAM_ERROR` naming the first bad field in the documentation's
+ * Validates a parsed JSON body against the documentation's schema. Returns the notification (the documented fields),
+ * the unknown fields with their values, and lint warnings; throws `PARAM_ERROR` naming the first bad field in the documentation's
  * order, with `detail = { field, issue, value?, location: 'body', issues }` (protocol.md §2).
  *
  * @example
@@ -91,15 +92,18 @@ export function safeParseNotification(value: unknown): SafeParseNotificationResu
     const issues = fieldIssuesOf(parsed.error);
     return { ok: false, issues, error: toParamError(parsed.error, issues, value as Record<string, unknown>) };
   }
-  const notification = parsed.data as AuditResultNotification;
-  // zod skips a `__proto__` key (JSON.parse makes it an own property); keep it as plain data, like every
-  // other unknown field, without touching the prototype.
-  for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(notification, key)) {
-      Object.defineProperty(notification, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
-    }
-  }
-  return { ok: true, notification, unknownFields: unknownFieldsOf(notification), warnings: lintNotification(notification) };
+  return { ok: true, ...splitFields(value as Record<string, unknown>), warnings: lintNotification(value as Record<string, unknown>) };
+}
+
+// The documented fields go to `notification` in the documentation's order (as zod's output had them), the rest
+// to `unknownFields` in body order, both as plain data: a `__proto__` key (JSON.parse makes it an own property)
+// lands in an object without a prototype, never touching one.
+function splitFields(body: Record<string, unknown>): { notification: AuditResultNotification; unknownFields: UnknownFields } {
+  const notification: Record<string, unknown> = {};
+  for (const { name } of NOTIFICATION_FIELDS) if (Object.hasOwn(body, name)) notification[name] = body[name];
+  const unknownFields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(body)) if (!isNotificationField(key)) unknownFields[key] = body[key];
+  return { notification: notification as AuditResultNotification, unknownFields };
 }
 
 function sortedIssues(error: z.ZodError) {
