@@ -357,7 +357,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const processed = await processOnce(
       config.inbox,
       { mchid: notification.mchid, outRequestNo: notification.out_request_no },
-      await notificationFieldsHash(notification),
+      () => notificationFieldsHash(notification),
       config.inboxLeaseSeconds,
       runHandler,
       (outcome) => (isRefusal(outcome) ? undefined : outcome),

@@ -12,6 +12,7 @@
  *
  * Without an inbox the handler runs for every delivery that passes the checks (at-least-once).
  */
+import { sha256 } from '#runtime';
 import type { NotifyAnswer } from '../schema/index.js';
 import type { Inbox, InboxKey } from './stores.js';
 
@@ -39,9 +40,9 @@ export type ProcessOutcome<R> =
  * ```
  */
 export async function notificationFieldsHash(fields: unknown): Promise<string> {
-  // WebCrypto: the receiver runs on every runtime core supports, not only Node.
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(fields)));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  // The runtime's SHA-256: node:crypto under Node (a few µs), WebCrypto on the other runtimes.
+  const digest = await sha256(new TextEncoder().encode(canonicalJson(fields)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function canonicalJson(value: unknown): string {
@@ -56,24 +57,25 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Runs `run` at most once to success per `key` when there is an inbox, and always when there is none.
+ * `fieldsHash` is asked for only when there is an inbox: without one, no request pays for hashing.
  * `answerOf` tells a success (the answer to record) from a failure (`undefined`: the claim is released).
  * A `run` that throws releases the claim too, and the error goes on.
  *
  * @example
  * ```ts
- * const outcome = await processOnce(inbox, key, hash, 60, () => handler(context), (answer) => answer);
+ * const outcome = await processOnce(inbox, key, () => notificationFieldsHash(notification), 60, () => handler(context), (answer) => answer);
  * ```
  */
 export async function processOnce<R>(
   inbox: Inbox | undefined,
   key: InboxKey,
-  fieldsHash: string,
+  fieldsHash: () => Promise<string>,
   leaseSeconds: number,
   run: () => Promise<R>,
   answerOf: (result: R) => NotifyAnswer | undefined,
 ): Promise<ProcessOutcome<R>> {
   if (inbox === undefined) return { kind: 'ran', result: await run(), recorded: false };
-  const claim = await inbox.claim(key, fieldsHash, leaseSeconds);
+  const claim = await inbox.claim(key, await fieldsHash(), leaseSeconds);
   switch (claim.state) {
     case 'done':
       return { kind: 'duplicate', answer: claim.answer };
