@@ -81,6 +81,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
       });
     },
     'history.export': (input) => exportSnippet(services.history.get(input.id), input.language),
+    'collection.list': (input) => services.collection.list(input.dir),
+    'collection.save': (input) => services.collection.save(input.dir, input.request, input.file),
+    'collection.remove': (input) => services.collection.remove(input.dir, input.file),
   };
 
   const handlers = {} as Record<ApiMethod, ApiHandler>;

@@ -9,6 +9,7 @@ import { useWorkbench } from '../state/use-workbench.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
 import { BackendText } from '../components/backend-text.js';
+import { SaveRequestForm } from '../components/save-request-form.js';
 
 type Validation = ApiOutput<'compose.validate'>;
 const VALIDATE_DELAY_MS = 120;
@@ -170,6 +171,7 @@ export function ComposePane() {
               ) : null}
             </div>
           </Card>
+          <SaveRequestForm valid={ok} />
         </div>
       </div>
     </div>
