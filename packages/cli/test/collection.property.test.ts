@@ -142,7 +142,7 @@ describe('the folder', () => {
     expect(saveRequest(dir, { ...request, expect: { status: 401, answerVerified: true } })).toBe('accepted-pass-2.request.json');
     writeFileSync(join(dir, 'README.md'), 'not a request\n');
     const collection = readCollection(dir);
-    expect(collection.manifest.name).toBe('Saved requests');
+    expect(collection.manifest.name).toBe('cases');
     expect(collection.entries.map((e) => e.file)).toEqual(['accepted-pass-2.request.json', 'accepted-pass.request.json']);
     expect(readFileSync(join(dir, 'accepted-pass.request.json'), 'utf8')).toBe(serializeSavedRequest(request));
     expect(removeRequest(dir, 'accepted-pass-2.request.json')).toBe(true);

@@ -35,7 +35,7 @@ describe('collection.*', () => {
     expect(readFileSync(join(dir, 'broken-json.request.json'), 'utf8')).toBe(serializeSavedRequest(request));
     expect(readCollection(dir).entries[0]?.request).toEqual(request);
     const listed = await handlers['collection.list']({ dir });
-    expect(listed).toMatchObject({ ok: true, data: { exists: true, name: 'Saved requests', entries: [{ file: 'broken-json.request.json', request }] } });
+    expect(listed).toMatchObject({ ok: true, data: { exists: true, name: 'cases', entries: [{ file: 'broken-json.request.json', request }] } });
     expect(await handlers['collection.remove']({ dir, file: 'broken-json.request.json' })).toEqual({ ok: true, data: { removed: true } });
     expect(await handlers['collection.list']({ dir })).toMatchObject({ ok: true, data: { entries: [] } });
   });

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CollectionError } from './collection-error.js';
 import { COLLECTION_FILE, REQUEST_FILE_SUFFIX, type CollectionManifest, type SavedRequest } from './format.js';
 import { parseCollectionManifest, parseSavedRequest } from './parse.js';
@@ -161,7 +161,7 @@ export function ensureCollection(dir: string, name: string): CollectionManifest 
 /**
  * Saves `request` into the collection (created when missing). With `file` it replaces that file; without,
  * it writes `requestFileName(request.name)`, numbered (`-2`, `-3`…) when another request has that name.
- * Returns the file name. The request is checked by parsing what is written, so a bad request never lands.
+ * Returns the file name. A new collection is named after its folder. The request is checked by parsing what is written, so a bad request never lands.
  *
  * @example
  * ```ts
@@ -184,7 +184,8 @@ export function saveRequest(dir: string, request: SavedRequest, file?: string): 
   }
   checkRequestFileName(target, dir);
   parseSavedRequest(text, target);
-  ensureCollection(dir, 'Saved requests');
+  // A new collection is named after its folder; the name is the team's to change in collection.json.
+  ensureCollection(dir, basename(dir) || 'collection');
   try {
     writeAtomic(join(dir, target), text);
   } catch (error) {

@@ -79,14 +79,15 @@ export function CollectionPane() {
           <BackendText text={error} />
         </div>
       ) : null}
-      <Card title={listed?.name ? t('collection.requestsOf', { name: listed.name }) : t('collection.requests')} testId="collection-list">
+      <Card title={t('collection.requests')} hint={listed?.name ? <code data-testid="collection-name">{listed.name}</code> : undefined} testId="collection-list">
         {listed && listed.entries.length === 0 ? <span className="muted" data-testid="collection-empty">{t('collection.empty')}</span> : null}
         <table className="bytes-table">
           <tbody>
             {(listed?.entries ?? []).map(({ file, request }) => (
               <tr key={file} data-testid="collection-row" data-file={file}>
                 <td>
-                  <div>{request.name}</div>
+                  {/* The name is the user's data, in whatever language they wrote it. */}
+                  <div data-raw>{request.name}</div>
                   <code className="small muted">{file}</code>
                 </td>
                 <td className="small">

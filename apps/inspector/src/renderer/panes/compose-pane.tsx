@@ -30,6 +30,8 @@ export function ComposePane() {
   const validatedOnce = useRef(false);
 
   useEffect(() => {
+    // Before the documentation's example arrives the text is empty: validating it would flash "not JSON".
+    if (!validatedOnce.current && bodyText === '') return;
     let cancelled = false;
     const timer = setTimeout(() => {
       void api.compose.validate({ text: bodyText }).then((result) => {
