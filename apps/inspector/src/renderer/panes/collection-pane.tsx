@@ -88,7 +88,9 @@ export function CollectionPane() {
                 <td>
                   {/* The name is the user's data, in whatever language they wrote it. */}
                   <div data-raw>{request.name}</div>
-                  <code className="small muted">{file}</code>
+                  <code className="small muted" style={{ whiteSpace: 'nowrap' }}>
+                    {file}
+                  </code>
                 </td>
                 <td className="small">
                   {'raw' in request.body ? t('collection.exactBytes') : t('collection.fields')}
@@ -104,7 +106,7 @@ export function CollectionPane() {
                   </code>{' '}
                   {request.expect.answerVerified ? t('collection.answerVerified') : t('collection.answerNotVerified')}
                 </td>
-                <td className="row">
+                <td style={{ whiteSpace: 'nowrap' }}>
                   <button type="button" className="btn small" data-testid="collection-open" onClick={() => open(file)}>
                     {t('collection.openInCompose')}
                   </button>
