@@ -113,6 +113,22 @@ describe('saved requests and auditnotify run (Debian Chromium)', { timeout: 180_
     expect(await page.getByTestId('compose-raw').inputValue()).toContain('"out_request_no": "e2e-collection-0001"');
   });
 
+  it('opens a pasted curl in Compose (its exact body, method and path) from an unwrapped Decode input', async () => {
+    await page.getByTestId('nav-decode').click();
+    expect(await page.getByTestId('decode-input').getAttribute('wrap')).toBe('off');
+    const body = '{"out_request_no":"e2e-from-curl","mchid":"1900016681","audit_result":"PASS"}';
+    await page.getByTestId('decode-input').fill(`curl -X POST 'https://merchant.example/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify?x=1' -H 'Content-Type: application/json' -d '${body}'`);
+    await page.getByTestId('decode-run').click();
+    await page.getByTestId('decode-open-compose').click();
+    await page.getByTestId('compose-pane').waitFor();
+    expect(await page.getByTestId('compose-raw').inputValue()).toBe(body);
+    await page.getByTestId('nav-sign').click();
+    expect(await page.getByTestId('sign-url').inputValue()).toBe('/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify?x=1');
+    expect(await page.getByTestId('sign-method').inputValue()).toBe('POST');
+    // Back to the notify path for the cases below.
+    await page.getByTestId('sign-url').fill('/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify');
+  });
+
   it('auditnotify run passes the folder against the local receiver with fresh signatures', async () => {
     const url = await receiverUrl();
     for (let round = 0; round < 2; round += 1) {
