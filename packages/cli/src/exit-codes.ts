@@ -4,6 +4,7 @@
  */
 import { isCliError, type CliErrorCode } from './cli-error.js';
 import { isAuditNotifyError } from '@auditnotify/core';
+import { isCollectionError } from './collection/index.js';
 import type { ErrorCode } from '@auditnotify/core';
 
 /**
@@ -54,6 +55,8 @@ const USAGE_CODES: ReadonlySet<ErrorCode | CliErrorCode> = new Set<ErrorCode | C
  * ```
  */
 export function exitCodeFor(error: unknown): ExitCode {
+  // A collection folder or file that cannot be read or parsed: nothing was sent.
+  if (isCollectionError(error)) return EXIT.USAGE;
   if ((isAuditNotifyError(error) || isCliError(error)) && USAGE_CODES.has(error.code)) return EXIT.USAGE;
   return EXIT.CHECK_FAILED;
 }

@@ -4,6 +4,7 @@
  */
 import { isCliError } from './cli-error.js';
 import { isAuditNotifyError } from '@auditnotify/core';
+import { isCollectionError } from './collection/index.js';
 import type { TextSink } from './io.js';
 import { redact } from './output/redact.js';
 
@@ -19,7 +20,7 @@ import { redact } from './output/redact.js';
  */
 export function reportError(sink: TextSink, command: string, error: unknown): void {
   const prefix = command === '' ? 'auditnotify' : `auditnotify ${command}`;
-  if (isAuditNotifyError(error) || isCliError(error)) {
+  if (isAuditNotifyError(error) || isCliError(error) || isCollectionError(error)) {
     sink.write(`${prefix}: ${error.code}: ${redact(error.message)}\n`);
     if (error.code === 'USAGE_ERROR') sink.write(`(see: ${prefix} --help)\n`);
     return;

@@ -8,6 +8,7 @@ import { decryptCommand } from './commands/decrypt.js';
 import { demoCommand } from './commands/demo.js';
 import { keygenCommand } from './commands/keygen.js';
 import { listenCommand } from './commands/listen.js';
+import { runCommand } from './commands/run.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
@@ -21,7 +22,7 @@ import { reportError } from './report-error.js';
  *
  * @example
  * ```ts
- * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo']
+ * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo', 'run']
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   decodeCommand,
   decryptCommand,
   demoCommand,
+  runCommand,
 ];
 
 function version(): string {

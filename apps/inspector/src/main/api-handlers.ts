@@ -70,7 +70,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
         // A received request has no key of ours behind it: re-send its exact body with a stored merchant key.
         const signer = services.keys.list().find((k) => k.role === 'merchant' && k.hasPrivateKey);
         if (!signer) fail('KEY_ROLE_MISMATCH', `History entry ${input.id} cannot be re-sent: no merchant key with a private key is stored.`, { id: input.id });
-        return services.send.run({ target: input.target ?? { kind: 'local' }, keyId: signer.id, body: { kind: 'base64', base64: entry.request.body.base64 } });
+        return services.send.run({ target: input.target ?? { kind: 'local' }, keyId: signer.id, body: { kind: 'base64', base64: entry.request.body.base64 }, ...(input.confirmProduction ? { confirmProduction: true } : {}) });
       }
       // Same body bytes, fresh timestamp, nonce and signature (protocol.md §3: an old timestamp is refused).
       return services.send.run({
@@ -78,9 +78,13 @@ export function createApiHandlers(services: Services): ApiHandlers {
         keyId: entry.keyId,
         ...(entry.answerKeyId ? { answerKeyId: entry.answerKeyId } : {}),
         body: { kind: 'base64', base64: entry.request.body.base64 },
+        ...(input.confirmProduction ? { confirmProduction: true } : {}),
       });
     },
     'history.export': (input) => exportSnippet(services.history.get(input.id), input.language),
+    'collection.list': (input) => services.collection.list(input.dir),
+    'collection.save': (input) => services.collection.save(input.dir, input.request, input.file),
+    'collection.remove': (input) => services.collection.remove(input.dir, input.file),
   };
 
   const handlers = {} as Record<ApiMethod, ApiHandler>;

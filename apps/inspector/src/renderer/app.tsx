@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { AppHeader } from './components/app-header.js';
 import { PaneNav } from './components/pane-nav.js';
+import { CollectionPane } from './panes/collection-pane.js';
 import { ComposePane } from './panes/compose-pane.js';
 import { DecodePane } from './panes/decode-pane.js';
 import { HistoryPane } from './panes/history-pane.js';
@@ -19,6 +20,7 @@ const PANES: Record<PaneId, () => ReactNode> = {
   decode: () => <DecodePane />,
   receiver: () => <ReceiverPane />,
   history: () => <HistoryPane />,
+  collection: () => <CollectionPane />,
 };
 
 /**

@@ -14,6 +14,14 @@
  */
 import type { z } from 'zod';
 import { appInfoInputSchema, appInfoOutputSchema } from './app-schemas.js';
+import {
+  collectionListInputSchema,
+  collectionListOutputSchema,
+  collectionRemoveInputSchema,
+  collectionRemoveOutputSchema,
+  collectionSaveInputSchema,
+  collectionSaveOutputSchema,
+} from './collection-schemas.js';
 import { composeSampleInputSchema, composeSampleOutputSchema, composeValidateInputSchema, composeValidateOutputSchema } from './compose-schemas.js';
 import { decodeRunInputSchema, decodeRunOutputSchema } from './decode-schemas.js';
 import {
@@ -61,6 +69,7 @@ export * from './send-schemas.js';
 export * from './decode-schemas.js';
 export * from './receiver-schemas.js';
 export * from './history-schemas.js';
+export * from './collection-schemas.js';
 export * from './csp.js';
 
 /**
@@ -92,6 +101,9 @@ export const API_SCHEMAS = {
   'history.get': { input: historyGetInputSchema, output: historyGetOutputSchema },
   'history.resend': { input: historyResendInputSchema, output: sendRunOutputSchema },
   'history.export': { input: historyExportInputSchema, output: historyExportOutputSchema },
+  'collection.list': { input: collectionListInputSchema, output: collectionListOutputSchema },
+  'collection.save': { input: collectionSaveInputSchema, output: collectionSaveOutputSchema },
+  'collection.remove': { input: collectionRemoveInputSchema, output: collectionRemoveOutputSchema },
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 /**

@@ -137,7 +137,7 @@ export const historyGetOutputSchema = z.object({ entry: historyEntrySchema });
  * historyResendInputSchema.parse({ id: 'h_1', target: { kind: 'host', host: 'backup' } });
  * ```
  */
-export const historyResendInputSchema = z.object({ id: idSchema, target: sendTargetSchema.optional() }).strict();
+export const historyResendInputSchema = z.object({ id: idSchema, target: sendTargetSchema.optional(), confirmProduction: z.literal(true).optional() }).strict();
 
 /**
  * Languages `history.export` writes.

@@ -30,6 +30,9 @@ export const API_METHODS = [
   'history.get',
   'history.resend',
   'history.export',
+  'collection.list',
+  'collection.save',
+  'collection.remove',
 ] as const;
 
 /**

@@ -37,6 +37,7 @@ export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
  * - `NOT_FOUND`: the key, history entry or event id does not exist.
  * - `KEY_ROLE_MISMATCH`: e.g. signing with a key that holds no private half.
  * - `RECEIVER_NOT_RUNNING`: sending to the local receiver while it is stopped.
+ * - `CONFIRMATION_REQUIRED`: sending to a WeChat Pay host without `confirmProduction: true`.
  * - `INTERNAL_ERROR`: anything unexpected (the message never holds key material).
  *
  * @example
@@ -51,6 +52,7 @@ export const INSPECTOR_ERROR_CODES = [
   'NOT_FOUND',
   'KEY_ROLE_MISMATCH',
   'RECEIVER_NOT_RUNNING',
+  'CONFIRMATION_REQUIRED',
   'INTERNAL_ERROR',
 ] as const;
 

@@ -52,6 +52,8 @@ export const sendRunInputSchema = z
     timestamp: unixSecondsSchema.optional(),
     nonce: nonceSchema.optional(),
     timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    /** Required (`true`) to send to a WeChat Pay host: the UI asks the user first. */
+    confirmProduction: z.literal(true).optional(),
   })
   .strict();
 /**

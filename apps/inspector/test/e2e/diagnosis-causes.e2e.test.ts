@@ -4,13 +4,11 @@
 // Chinese. The screenshots are the ones docs/inspector.md shows.
 import { createPrivateKey, createSign, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpBridgeApi } from '../../src/shared/http-bridge-client.js';
 import { BACKEND_MESSAGES_ZH } from '../../src/renderer/i18n/backend-messages.js';
-import { launchChromium } from './launch-chromium.js';
 import { screenshot } from './screenshot.js';
-import { startInspector, type RunningInspector } from './start-inspector.js';
+import { startE2eSession, type E2eSession } from './e2e-session.js';
 
 const vectors = new URL('../../../../test-vectors/', import.meta.url);
 const certificatePem = readFileSync(new URL('sender/apiclient_cert.pem', vectors), 'utf8');
@@ -55,29 +53,20 @@ const CASES = [
   { code: 'MESSAGE_CRLF', request: () => captured({ eol: '\r\n' }) },
 ] as const;
 
-let inspector: RunningInspector;
-let browser: Browser;
+let session: E2eSession;
 
 beforeAll(async () => {
-  inspector = await startInspector();
-  browser = await launchChromium();
-  const url = new URL(inspector.url);
-  const api = createHttpBridgeApi({ baseUrl: url.origin, token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '' });
-  const imported = await api.keys.import({ role: 'merchant', label: 'Test vectors', mchid: '1900016681', certificate: { text: certificatePem } });
+  session = await startE2eSession();
+  const imported = await session.api.keys.import({ role: 'merchant', label: 'Test vectors', mchid: '1900016681', certificate: { text: certificatePem } });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await inspector?.stop();
-});
+afterAll(() => session?.stop());
 
 describe('Decode names integration mistakes by their own cause (Debian Chromium)', { timeout: 120_000 }, () => {
   for (const item of CASES) {
     it(`names ${item.code}, in English and in Chinese`, async () => {
-      const page: Page = await browser.newPage({ viewport: { width: 1280, height: 1040 } });
-      await page.addInitScript(() => localStorage.setItem('auditnotify.lang', 'en'));
-      await page.goto(inspector.url);
+      const page: Page = await session.openApp('en', 1280, 1040);
       await page.getByTestId('nav-decode').click();
       await page.getByTestId('decode-input').fill(item.request());
       await page.getByTestId('decode-run').click();

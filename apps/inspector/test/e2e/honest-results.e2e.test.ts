@@ -5,32 +5,20 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
 import { screenshot } from './screenshot.js';
-import { startInspector, type RunningInspector } from './start-inspector.js';
+import { startE2eSession, type E2eSession } from './e2e-session.js';
 
-let inspector: RunningInspector;
-let browser: Browser;
+let session: E2eSession;
 
 beforeAll(async () => {
-  inspector = await startInspector();
-  browser = await launchChromium();
+  session = await startE2eSession();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await inspector?.stop();
-});
+afterAll(() => session?.stop());
 
-async function openApp(lang: 'en' | 'zh' = 'en', width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.addInitScript((l) => localStorage.setItem('auditnotify.lang', l), lang);
-  await page.goto(inspector.url);
-  await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
-  return page;
-}
+const openApp = (lang: 'en' | 'zh' = 'en', width = 1280): Promise<Page> => session.openApp(lang, width, 900);
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
 

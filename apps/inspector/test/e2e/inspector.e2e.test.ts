@@ -1,30 +1,18 @@
 import { encryptResource } from '@auditnotify/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
 import { screenshot } from './screenshot.js';
-import { startInspector, type RunningInspector } from './start-inspector.js';
+import { startE2eSession, type E2eSession } from './e2e-session.js';
 
-let inspector: RunningInspector;
-let browser: Browser;
+let session: E2eSession;
 
 beforeAll(async () => {
-  inspector = await startInspector();
-  browser = await launchChromium();
+  session = await startE2eSession();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await inspector?.stop();
-});
+afterAll(() => session?.stop());
 
-async function openApp(lang: 'en' | 'zh' = 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript((l) => localStorage.setItem('auditnotify.lang', l), lang);
-  await page.goto(inspector.url);
-  await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
-  return page;
-}
+const openApp = (lang: 'en' | 'zh' = 'en'): Promise<Page> => session.openApp(lang, 1280, 800);
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
 

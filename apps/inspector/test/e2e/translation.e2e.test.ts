@@ -3,23 +3,17 @@
  * data (bytes, headers, code, key ids) fails the test. Technical names that are the same in both languages
  * (header and field names, codes, formats) are listed in TECHNICAL.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
-import { startInspector, type RunningInspector } from './start-inspector.js';
+import { startE2eSession, type E2eSession } from './e2e-session.js';
 
-let inspector: RunningInspector;
-let browser: Browser;
+let session: E2eSession;
 
 beforeAll(async () => {
-  inspector = await startInspector();
-  browser = await launchChromium();
+  session = await startE2eSession();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await inspector?.stop();
-});
+afterAll(() => session?.stop());
 
 /** Words that stay as they are in a Chinese UI: protocol, format and product names. */
 const TECHNICAL = new Set(
@@ -29,6 +23,8 @@ const TECHNICAL = new Set(
     'java', 'go', 'node', 'python', 'openssl', 'ms', 'pub', 'key', 'ntp', 'crlf', 'lf', 'en', 'bom', 'gbk', 'latin', 'pass', 'reject', 'succ', 'ret', 'msg',
     'out', 'audit', 'result', 'finish', 'time', 'attach', 'info', 'fail', 'code', 'ciphertext', 'resource', 'associated', 'data', 'sha256withrsa', 'psa',
     'signtest', 'iso', 'rfc', 'accept', 'user', 'agent', 'application', 'charset', 'cert', 'sm', 'aes', 'gcm', 'string', 'unix',
+    // git, and the name of the `auditnotify run` command.
+    'git', 'run',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -73,10 +69,7 @@ async function englishOutsideData(page: Page): Promise<string[]> {
 
 describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
   it('leaves no user-visible English on any pane, with results on them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => localStorage.setItem('auditnotify.lang', 'zh'));
-    await page.goto(inspector.url);
-    await page.getByTestId('compose-form').locator('[data-testid="row-out_request_no"]').waitFor();
+    const page = await session.openApp('zh', 1280, 900);
     const problems: Record<string, string[]> = {};
     const check = async (where: string) => {
       const english = await englishOutsideData(page);
@@ -113,6 +106,16 @@ describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
     await page.getByTestId('doctor-run').click();
     await page.getByTestId('key-doctor').getByTestId('key-findings').waitFor();
     await check('keys');
+    await page.getByTestId('nav-compose').click();
+    await page.getByTestId('save-name').fill('审核通过');
+    await page.getByTestId('save-run').click();
+    await page.getByTestId('save-result').waitFor();
+    await check('compose (saved to the collection)');
+    await page.getByTestId('nav-collection').click();
+    await page.getByTestId('collection-row').first().waitFor();
+    await page.getByTestId('collection-remove').first().click();
+    await page.getByTestId('collection-remove-confirm').waitFor();
+    await check('saved requests');
 
     expect(problems).toEqual({});
     await page.close();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { keyToPem } from '@auditnotify/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../src/shared/api.js';
@@ -10,9 +11,12 @@ let handlers: ApiHandlers;
 let merchant: string;
 let historyId: string;
 let platformPem: string;
+let collectionDir: string;
 
 beforeAll(async () => {
-  services = createServices({ dataDir: seededDataDir(), mode: 'test', version: '0.1.0' });
+  const dataDir = seededDataDir();
+  collectionDir = join(dataDir, 'collection');
+  services = createServices({ dataDir, mode: 'test', version: '0.1.0' });
   handlers = createApiHandlers(services);
   merchant = services.keys.list().find((k) => k.role === 'merchant')!.id;
   const platform = services.keys.list().find((k) => k.role === 'platform')!.id;
@@ -44,6 +48,9 @@ const valid: Record<ApiMethod, () => unknown> = {
   'history.get': () => ({ id: historyId }),
   'history.resend': () => ({ id: historyId }),
   'history.export': () => ({ id: historyId, language: 'java' }),
+  'collection.list': () => ({ dir: collectionDir }),
+  'collection.save': () => ({ dir: collectionDir, request: { name: 'Accepted', body: { raw: '{}' }, expect: { status: 200, answerVerified: true } } }),
+  'collection.remove': () => ({ dir: collectionDir, file: 'not-there.request.json' }),
 };
 
 describe('API handlers', () => {

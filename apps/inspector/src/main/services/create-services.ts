@@ -5,6 +5,9 @@
 import { BACKUP_HOST, NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { AppInfo } from '../../shared/api.js';
 import { createKeyJobRunner, type KeyJobRunner } from '../key-worker/key-worker-client.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCollectionService, type CollectionService } from './collection-service.js';
 import { createComposeService, type ComposeService } from './compose-service.js';
 import { createDecodeService, type DecodeService } from './decode-service.js';
 import { createHistoryStore, type HistoryStore } from './history-store.js';
@@ -54,6 +57,8 @@ export interface Services {
   send: SendService;
   decode: DecodeService;
   receiver: ReceiverService;
+  /** Saved requests in a collection folder (docs/collections.md). */
+  collection: CollectionService;
   info(): AppInfo;
   /** Stops the local receiver. */
   close(): Promise<void>;
@@ -89,6 +94,8 @@ export function createServices(options: ServicesOptions): Services {
     send,
     decode,
     receiver,
+    // Without a data directory (tests) the default collection is a folder of this process under the temp dir.
+    collection: createCollectionService({ defaultDir: join(options.dataDir ?? join(tmpdir(), `auditnotify-inspector-${process.pid}`), 'collection') }),
     info: () => ({
       name: '@auditnotify/inspector',
       version: options.version,

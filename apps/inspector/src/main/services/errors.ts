@@ -2,6 +2,7 @@
  * Error helpers of the inspector services: a failure is core's `AuditNotifyError` or the inspector's own
  * {@link InspectorError} (its codes are not core's), and reaches the renderer as `{ code, message, detail }`.
  */
+import { isCollectionError } from '@auditnotify/cli/collection';
 import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError, type ErrorCode } from '@auditnotify/core';
 import type { ApiErrorShape } from '../../shared/api.js';
 import type { InspectorErrorCode } from '../../shared/result.js';
@@ -49,7 +50,7 @@ export function fail(code: ErrorCode | InspectorErrorCode, message: string, deta
  * ```
  */
 export function toApiError(error: unknown): ApiErrorShape {
-  if (isAuditNotifyError(error) || error instanceof InspectorError) {
+  if (isAuditNotifyError(error) || error instanceof InspectorError || isCollectionError(error)) {
     const detail = error.detail;
     return { code: error.code, message: error.message, ...(detail ? { detail: jsonSafe(detail) } : {}) };
   }

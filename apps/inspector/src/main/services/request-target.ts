@@ -4,6 +4,7 @@
  */
 import { BACKUP_HOST, NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { SendTarget } from '../../shared/api.js';
+import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
 import { fail } from './errors.js';
 
 /**
@@ -39,5 +40,20 @@ export function targetUrl(target: SendTarget, localReceiverUrl: string | undefin
       return target.url;
     case 'host':
       return `${target.host === 'primary' ? PRIMARY_HOST : BACKUP_HOST}${canonicalUrl(target.path)}`;
+  }
+}
+
+/**
+ * Refuses to send to a WeChat Pay host unless the user confirmed it: a notification there is real traffic
+ * under a real merchant id (the UI asks first and passes `confirmProduction: true`).
+ *
+ * @example
+ * ```ts
+ * requireProductionConfirmation(url, input.confirmProduction === true);
+ * ```
+ */
+export function requireProductionConfirmation(url: string, confirmed: boolean): void {
+  if (isWechatPayUrl(url) && !confirmed) {
+    fail('CONFIRMATION_REQUIRED', `${new URL(url).host} is a WeChat Pay host: confirm before sending to it (confirmProduction: true).`, { url });
   }
 }

@@ -10,7 +10,7 @@ import { bytesView, fromUtf8, plainHeaders, sha256Hex } from './bytes.js';
 import { toApiError } from './errors.js';
 import type { HistoryStore } from './history-store.js';
 import type { KeyStore } from './key-store.js';
-import { canonicalUrl, targetUrl } from './request-target.js';
+import { canonicalUrl, requireProductionConfirmation, targetUrl } from './request-target.js';
 import { signWithStore } from './sign-service.js';
 
 /**
@@ -29,6 +29,8 @@ export interface SendInput {
   timestamp?: number;
   nonce?: string;
   timeoutMs?: number;
+  /** The user confirmed sending to a WeChat Pay host. */
+  confirmProduction?: true;
 }
 
 /**
@@ -80,6 +82,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
   return {
     async run(input) {
       const url = targetUrl(input.target, input.target.kind === 'local' ? await deps.localReceiverUrl() : undefined);
+      // Before anything is signed or recorded: real traffic needs the user's yes.
+      requireProductionConfirmation(url, input.confirmProduction === true);
       const signedUrl = canonicalUrl(url);
       const { output: signed, body } = await signWithStore(
         deps.keys,

@@ -1,6 +1,6 @@
 /**
- * `history.export`: code that re-creates a recorded request: curl with the exact bytes and headers (replay
- * only within the 300 s window, protocol.md §3), and Node (`@auditnotify/core`), Java and Go programs shaped
+ * `history.export`: code that re-creates a recorded request: a shell script that signs the exact bytes afresh
+ * with openssl and sends them with curl (a replayed signature is refused, protocol.md §3), and Node (`@auditnotify/core`), Java and Go programs shaped
  * like the documentation's samples that sign afresh. Key files are placeholders: snippets never hold key material.
  */
 import { NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
@@ -26,7 +26,7 @@ export interface Snippet {
  *
  * @example
  * ```ts
- * exportSnippet(history.get(id), 'curl').code.startsWith('curl -X POST'); // true
+ * exportSnippet(history.get(id), 'curl').code.startsWith('#!/bin/sh'); // true
  * ```
  */
 export function exportSnippet(entry: HistoryEntry, language: ExportLanguage): Snippet {
@@ -67,17 +67,38 @@ function shellQuote(text: string): string {
 }
 
 function curlSnippet(entry: HistoryEntry, url: string): string {
-  const skip = new Set(['content-length', 'host', 'connection', 'user-agent']);
-  const headers = Object.entries(entry.request.headers)
-    .filter(([name]) => !skip.has(name.toLowerCase()))
-    .map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)} \\`);
+  const authorization = headerOf(entry, 'authorization') ?? '';
+  const field = (name: string, fallback: string) => new RegExp(`${name}="([^"]*)"`).exec(authorization)?.[1] ?? fallback;
+  const answerKeyId = headerOf(entry, 'wechatpay-serial');
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] || NOTIFY_PATH;
+  const preview = entry.request.body.text.split(/\r?\n/).slice(0, 20).map((line) => `#   ${line}`);
   return [
-    '# Replays the exact bytes that were signed. The Authorization timestamp is only accepted for 300 s',
-    '# (protocol.md §3): re-send from the inspector (history → resend) for a fresh signature.',
-    `curl -X ${entry.request.method} \\`,
-    `  ${shellQuote(url)} \\`,
-    ...headers,
-    `  --data-binary ${shellQuote(entry.request.body.text)}`,
+    '#!/bin/sh',
+    '# Sends the recorded body again with a FRESH signature on every run (an old one is refused as stale or',
+    '# replayed, protocol.md §3): a new timestamp and nonce, openssl signs METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY\\n',
+    '# with the merchant private key, and curl sends exactly the bytes that were signed.',
+    '# Run: AUDITNOTIFY_KEY=/path/to/apiclient_key.pem sh notify.sh   (the key never leaves this machine)',
+    '# The body it sends, as text (the exact bytes are the Base64 below):',
+    ...preview,
+    'set -eu',
+    'KEY="${AUDITNOTIFY_KEY:-apiclient_key.pem}"',
+    `METHOD=${shellQuote(entry.request.method)}`,
+    `URL=${shellQuote(url)}`,
+    `URL_PATH=${shellQuote(path)}`,
+    `MCHID=${shellQuote(field('mchid', '19xxxxxxxx'))}`,
+    `SERIAL_NO=${shellQuote(field('serial_no', '1DDE55AD98Exxxxxxxxxx'))}`,
+    'WORK=$(mktemp -d)',
+    'trap \'rm -rf "$WORK"\' EXIT',
+    `printf '%s' ${shellQuote(entry.request.body.base64)} | openssl base64 -d -A > "$WORK/body"`,
+    'TIMESTAMP=$(date +%s)',
+    "NONCE=$(openssl rand -hex 16 | tr 'a-f' 'A-F')",
+    `{ printf '%s\\n%s\\n%s\\n%s\\n' "$METHOD" "$URL_PATH" "$TIMESTAMP" "$NONCE"; cat "$WORK/body"; printf '\\n'; } > "$WORK/message"`,
+    'SIGNATURE=$(openssl dgst -sha256 -sign "$KEY" "$WORK/message" | openssl base64 -A)',
+    'curl -sS -X "$METHOD" "$URL" \\',
+    "  -H 'Content-Type: application/json' -H 'Accept: application/json' \\",
+    ...(answerKeyId === undefined ? [] : [`  -H ${shellQuote(`Wechatpay-Serial: ${answerKeyId}`)} \\`]),
+    '  -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\\"$MCHID\\",nonce_str=\\"$NONCE\\",signature=\\"$SIGNATURE\\",timestamp=\\"$TIMESTAMP\\",serial_no=\\"$SERIAL_NO\\"" \\',
+    '  --data-binary @"$WORK/body"',
     '',
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { useWorkbench } from '../state/use-workbench.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
 import { BackendText } from '../components/backend-text.js';
+import { SaveRequestForm } from '../components/save-request-form.js';
 
 type Validation = ApiOutput<'compose.validate'>;
 const VALIDATE_DELAY_MS = 120;
@@ -29,6 +30,8 @@ export function ComposePane() {
   const validatedOnce = useRef(false);
 
   useEffect(() => {
+    // Before the documentation's example arrives the text is empty: validating it would flash "not JSON".
+    if (!validatedOnce.current && bodyText === '') return;
     let cancelled = false;
     const timer = setTimeout(() => {
       void api.compose.validate({ text: bodyText }).then((result) => {
@@ -170,6 +173,7 @@ export function ComposePane() {
               ) : null}
             </div>
           </Card>
+          <SaveRequestForm valid={ok} />
         </div>
       </div>
     </div>

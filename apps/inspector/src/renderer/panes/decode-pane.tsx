@@ -35,7 +35,15 @@ const KINDS: Array<{ kind: DecodeKind; label: MessageKey }> = [
  */
 export function DecodePane() {
   const { t, backend } = useI18n();
-  const { api, decodeRequest } = useWorkbench();
+  const { api, decodeRequest, setBodyText, setSignParams, setPane } = useWorkbench();
+  // A captured or pasted request (a curl, a raw request) becomes the next one to compose: its exact body
+  // text, its method and its path + query.
+  const openInCompose = (request: { method: string; url: string; body: { text: string } }) => {
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(request.url)?.[1] ?? request.url;
+    setBodyText(request.body.text);
+    setSignParams({ method: request.method, url: path || '/', timestamp: '', nonce: '' });
+    setPane('compose');
+  };
   const [kind, setKind] = useState<DecodeKind>('auto');
   const [text, setText] = useState('');
   const [apiV3Key, setApiV3Key] = useState('');
@@ -117,6 +125,8 @@ export function DecodePane() {
             className="textarea mono"
             rows={13}
             data-testid="decode-input"
+            // Never soft-wrap: a wrapped line would look like a line break inside the captured bytes.
+            wrap="off"
             spellCheck={false}
             placeholder={t('decode.paste')}
             value={text}
@@ -195,7 +205,16 @@ export function DecodePane() {
               </Card>
             ) : null}
             {out.request ? (
-              <Card title={t('decode.headers')} flush hint={<span className="mono">{out.request.method} {out.request.url}</span>}>
+              <Card
+                title={t('decode.headers')}
+                flush
+                hint={<span className="mono">{out.request.method} {out.request.url}</span>}
+                actions={
+                  <button type="button" className="btn small" data-testid="decode-open-compose" onClick={() => openInCompose(out.request!)}>
+                    {t('decode.openInCompose')}
+                  </button>
+                }
+              >
                 <HeadersTable headers={out.request.headers} />
                 <BodyView bytes={out.request.body} testId="decode-body" />
               </Card>

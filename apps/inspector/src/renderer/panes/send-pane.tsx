@@ -8,6 +8,7 @@ import { PaneTitle } from '../components/pane-title.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { signOverrides } from '../util/sign-overrides.js';
+import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
 
 type TargetKind = 'local' | 'url' | 'primary' | 'backup';
 
@@ -25,12 +26,23 @@ export function SendPane() {
   const [url, setUrl] = useState('http://127.0.0.1:8080/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorShape | null>(null);
+  // Real traffic asks first: the host the request would go to, until the user says yes or no.
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const target = (): SendTarget =>
     kind === 'local' ? { kind: 'local' } : kind === 'url' ? { kind: 'url', url } : { kind: 'host', host: kind };
 
-  const send = async () => {
+  const destination = (): string | undefined =>
+    kind === 'url' ? url : kind === 'local' ? undefined : `${(kind === 'primary' ? wb.info?.primaryHost : wb.info?.backupHost) ?? ''}${wb.info?.notifyPath ?? ''}`;
+
+  const send = async (confirmed = false) => {
     if (!wb.merchantKeyId) return;
+    const to = destination();
+    if (!confirmed && to !== undefined && isWechatPayUrl(to)) {
+      setConfirming(new URL(to).host);
+      return;
+    }
+    setConfirming(null);
     setBusy(true);
     setError(null);
     // The previous answer belongs to the previous request: never show it beside a new one.
@@ -44,6 +56,7 @@ export function SendPane() {
       body: { kind: 'text', text: wb.bodyText },
       ...(pins.timestamp !== undefined ? { timestamp: pins.timestamp } : {}),
       ...(pins.nonce !== undefined ? { nonce: pins.nonce } : {}),
+      ...(confirmed ? { confirmProduction: true as const } : {}),
     });
     setBusy(false);
     if (result.ok) wb.setLastSend(result.data);
@@ -62,7 +75,11 @@ export function SendPane() {
           <div className="row">
             <div className="enum-pick">
               {targets.map((k) => (
-                <button key={k} type="button" data-testid={`send-target-${k}`} className={kind === k ? 'active pass' : ''} onClick={() => setKind(k)}>
+                <button key={k} type="button" data-testid={`send-target-${k}`} className={kind === k ? 'active pass' : ''} onClick={() => {
+                    setKind(k);
+                    setConfirming(null);
+                  }}
+                >
                   {t(`send.target.${k === 'url' ? 'custom' : k}`)}
                 </button>
               ))}
@@ -89,6 +106,18 @@ export function SendPane() {
               {busy ? t('send.sending') : t('send.send')}
             </button>
           </div>
+          {confirming ? (
+            <div className="notice warn row" style={{ marginTop: 8 }} data-testid="send-confirm-production">
+              <code data-testid="send-confirm-host">{confirming}</code>
+              <span className="grow">{t('send.confirmProduction')}</span>
+              <button type="button" className="btn small danger" data-testid="send-confirm-yes" onClick={() => void send(true)}>
+                {t('send.confirmYes')}
+              </button>
+              <button type="button" className="btn small" data-testid="send-confirm-no" onClick={() => setConfirming(null)}>
+                {t('send.confirmNo')}
+              </button>
+            </div>
+          ) : null}
         </Card>
         {error ? <ErrorNotice error={error} testId="send-error" /> : null}
         {wb.lastSend ? <ExchangeResult result={wb.lastSend} /> : <div className="empty">{t('send.nothing')}</div>}

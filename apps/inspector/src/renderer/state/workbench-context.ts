@@ -59,6 +59,12 @@ export interface Workbench {
   openInDecode(kind: DecodeKind, text: string): void;
   historyVersion: number;
   bumpHistory(): void;
+  /** The collection folder saved requests go to (remembered in this browser). */
+  collectionDir: string;
+  setCollectionDir(dir: string): void;
+  /** Increases on every save or removal, so the collection list reloads. */
+  collectionVersion: number;
+  bumpCollection(): void;
 }
 
 /**

@@ -5,6 +5,7 @@ import { WorkbenchContext, type DecodeKind, type DecodeRequest, type SignParams,
 
 const POLL_MS = 1000;
 const MAX_EVENTS = 500;
+const COLLECTION_DIR_KEY = 'auditnotify.collectionDir';
 
 /**
  * Loads what first start needs (app info, keys, the documentation's sample, receiver status), keeps the shared
@@ -27,6 +28,8 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
   const [events, setEvents] = useState<ReceiverEvent[]>([]);
   const [decodeRequest, setDecodeRequest] = useState<DecodeRequest | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
+  const [collectionDir, setCollectionDirState] = useState(() => localStorage.getItem(COLLECTION_DIR_KEY) ?? '');
+  const [collectionVersion, setCollectionVersion] = useState(0);
   const since = useRef(0);
 
   const refreshKeys = useCallback(async () => {
@@ -74,6 +77,10 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
         setSignParamsState((p) => ({ ...p, url: p.url || infoResult.data.notifyPath }));
       }
       if (sample.ok) setBodyText((text) => text || sample.data.text);
+      if (!localStorage.getItem(COLLECTION_DIR_KEY)) {
+        const listed = await api.collection.list({});
+        if (!cancelled && listed.ok) setCollectionDirState((dir) => dir || listed.data.dir);
+      }
       await refreshKeys();
       await refreshReceiver();
     })();
@@ -117,8 +124,15 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
       },
       historyVersion,
       bumpHistory: () => setHistoryVersion((v) => v + 1),
+      collectionDir,
+      setCollectionDir: (dir: string) => {
+        localStorage.setItem(COLLECTION_DIR_KEY, dir);
+        setCollectionDirState(dir);
+      },
+      collectionVersion,
+      bumpCollection: () => setCollectionVersion((v) => v + 1),
     }),
-    [api, info, pane, keys, refreshKeys, merchantKeyId, platformKeyId, bodyText, signParams, signed, lastSend, receiver, events, refreshReceiver, decodeRequest, historyVersion],
+    [api, info, pane, keys, refreshKeys, merchantKeyId, platformKeyId, bodyText, signParams, signed, lastSend, receiver, events, refreshReceiver, decodeRequest, historyVersion, collectionDir, collectionVersion],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
