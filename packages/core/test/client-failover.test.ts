@@ -1,6 +1,6 @@
 // Hosts: the backup only when a host cannot be reached (protocol.md §1), never after an HTTP answer; an
 // explicit url talks to that server only.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientOptions } from '../src/client/index.js';
 import { ApiError, createClient } from '../src/client/index.js';
 import { NOTIFY_PATH } from '../src/protocol/index.js';
@@ -12,6 +12,7 @@ import { closedOrigin, respondWith, startReceiverServer, startServer } from './c
 
 const servers: TestServer[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
@@ -97,10 +98,28 @@ describe('client failover', () => {
   });
 
   it('throws TIMEOUT when the server does not answer in timeoutMs', async () => {
-    const silent = await startServer(() => new Promise<void>(() => undefined));
+    // The client's timer is AbortSignal.timeout(timeoutMs); the test holds it and fires it once the silent
+    // server has the request, so the outcome does not depend on how fast the machine is.
+    const timers: { ms: number; controller: AbortController }[] = [];
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms: number) => {
+      const controller = new AbortController();
+      timers.push({ ms, controller });
+      return controller.signal;
+    });
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const silent = await startServer(() => {
+      arrived();
+      return new Promise<void>(() => undefined);
+    });
     servers.push(silent);
     const { client: c } = client([silent.origin], { timeoutMs: 50, retry: { attempts: 1 } });
-    const error = (await c.send(SAMPLE).catch((e: unknown) => e)) as AuditNotifyError;
+    const sending = c.send(SAMPLE).catch((e: unknown) => e);
+    await requestArrived;
+    expect(timers.map((timer) => timer.ms)).toEqual([50]);
+    timers[0]!.controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    const error = (await sending) as AuditNotifyError;
     expect(error.code).toBe('TIMEOUT');
+    expect(error.detail?.attempts).toBe(1);
   });
 });

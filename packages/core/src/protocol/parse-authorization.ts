@@ -106,6 +106,7 @@ function fail(raw: string | undefined, failure: Failure): never {
 }
 
 function hex(code: number): string {
+  // Stryker disable next-line StringLiteral: hex() only formats message text (the `issue`).
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -140,6 +141,7 @@ function checkCharacters(raw: string): void {
         extra: { character: raw[i], expected: meant },
       });
     }
+        // Stryker disable next-line EqualityOperator: 0x20 never gets here (printable ASCII continued above), so < and <= agree.
     if (c < 0x20 || c === 0x7f) {
       fail(raw, { reason: 'control_character', position: i, issue: `it contains the control character ${hex(c)} at offset ${i}.` });
     }
@@ -261,6 +263,7 @@ export function parseAuthorization(header: unknown): AuthorizationFields {
       fail(raw, { reason: 'space_between_pairs', position: i, issue: `a space at offset ${i}; pairs are joined by "," with no spaces.` });
     }
     if (first === ',') fail(raw, { reason: 'empty_pair', position: i, issue: `an empty pair at offset ${i} (two commas in a row?).` });
+        // Stryker disable next-line EqualityOperator: at i === n raw[i] is undefined, so i <= n only steps past the end, and slice and stop are unchanged.
     while (i < n && raw[i] !== '=' && raw[i] !== ',' && raw[i] !== '"' && raw[i] !== ' ') i++;
     const name = raw.slice(start, i);
     const stop = raw[i];
@@ -311,8 +314,10 @@ export function parseAuthorization(header: unknown): AuthorizationFields {
     if (text === '') fail(raw, { reason: 'empty_value', field: name, position: i, issue: `${name} is empty.` });
     if (!isAuthorizationValue(text)) {
       const bad = /[ ,]/.exec(text);
+            // Stryker disable next-line OptionalChaining: after checkCharacters a value failing isAuthorizationValue holds a space or a comma, so bad is never null.
       const offset = i + (bad?.index ?? 0);
       fail(raw, {
+                // Stryker disable next-line OptionalChaining: bad is never null here (see offset).
         reason: bad?.[0] === ' ' ? 'space_between_pairs' : 'invalid_character',
         field: name,
         position: offset,
