@@ -1,0 +1,276 @@
+/**
+ * The outbox on Redis through BullMQ, for several sender processes: one BullMQ queue holds the entries (job
+ * id = the entry id, so `(mchid, out_request_no)` is unique), BullMQ's job locks are the leases (renewed while
+ * a delivery runs; a dead worker's job is moved back by another worker's stalled-job check), and BullMQ's
+ * limiter, kept in Redis, is the one global pace of every worker on the queue. Attempts are a Redis list per
+ * entry, written before the job changes state.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { AuditNotifyError } from '@auditnotify/core';
+import type { AuditResultNotification } from '@auditnotify/core';
+import type { AttemptDecision, Consumer, ConsumeOptions, Deliver, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
+import { entryId } from './entry-id.js';
+import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
+
+/**
+ * Options of {@link openRedisOutboxStore}.
+ *
+ * @example
+ * ```ts
+ * const options: RedisOutboxOptions = { redis: 'redis://127.0.0.1:6379/0' };
+ * ```
+ */
+export interface RedisOutboxOptions {
+  /** `redis://HOST:PORT[/DB]`. */
+  redis: string;
+  /** BullMQ queue name. Default `auditnotify-outbox`. */
+  queueName?: string;
+  /** BullMQ key prefix. Default `auditnotify`. */
+  prefix?: string;
+}
+
+interface JobData {
+  notification: AuditResultNotification;
+  fieldsHash: string;
+  /** Unique per enqueue call: tells the caller whose add created the job. */
+  token: string;
+  enqueuedAt: number;
+  roundStartedAt: number;
+}
+
+/** A retryable failure: the custom backoff reads the delay the outbox's policy chose. */
+class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** BullMQ's attempt limit is not used (the outbox's policy decides): large enough never to be reached. */
+const BULL_ATTEMPTS = 1_000_000;
+
+function stateOf(bull: string): OutboxState {
+  if (bull === 'active') return 'delivering';
+  if (bull === 'completed') return 'delivered';
+  if (bull === 'failed') return 'dead';
+  return 'queued';
+}
+
+/**
+ * Connects to Redis and opens the outbox queue.
+ *
+ * @example
+ * ```ts
+ * import { openRedisOutboxStore, createOutbox } from '@auditnotify/outbox';
+ * const outbox = createOutbox({ store: openRedisOutboxStore({ redis: 'redis://127.0.0.1:6379/0' }), client });
+ * ```
+ */
+export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
+  if (typeof options?.redis !== 'string' || !/^rediss?:\/\//.test(options.redis)) {
+    throw new AuditNotifyError('INVALID_OPTIONS', 'openRedisOutboxStore: `redis` must be a redis://HOST:PORT[/DB] URL.');
+  }
+  const queueName = options.queueName ?? 'auditnotify-outbox';
+  const prefix = options.prefix ?? 'auditnotify';
+  // BullMQ needs maxRetriesPerRequest null: its blocking commands wait as long as they must.
+  const redis = new Redis(options.redis, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on('error', () => undefined);
+  const queue = new Queue<JobData>(queueName, { connection: redis, prefix });
+  queue.on('error', () => undefined);
+  const attemptsKey = (id: string): string => `${prefix}:${queueName}:outbox-attempts:${id}`;
+  const workers = new Set<Consumer>();
+
+  async function toEntry(job: Job<JobData>, bullState?: string): Promise<OutboxEntry> {
+    const [state, records] = await Promise.all([bullState ?? job.getState(), redis.lrange(attemptsKey(job.id as string), 0, -1)]);
+    const attempts = records.map((record) => JSON.parse(record) as OutboxAttempt);
+    const outboxState = stateOf(state);
+    const failedAttempts = attempts.filter((attempt) => attempt.errorCode !== undefined);
+    let lastError = failedAttempts.at(-1);
+    if (outboxState === 'dead' && lastError === undefined) {
+      // Dead without a failed attempt of ours: BullMQ gave up on a job that stalled too often.
+      lastError = { at: new Date(job.finishedOn ?? Date.now()).toISOString(), host: '', errorCode: 'STALLED', message: job.failedReason, verified: false, durationMs: 0 };
+    }
+    const { data } = job;
+    return {
+      id: job.id as string,
+      mchid: data.notification.mchid,
+      out_request_no: data.notification.out_request_no,
+      state: outboxState,
+      notification: data.notification,
+      fieldsHash: data.fieldsHash,
+      enqueuedAt: new Date(data.enqueuedAt).toISOString(),
+      ...(outboxState === 'queued' && job.attemptsMade > 0 && job.delay > 0 ? { nextAttemptAt: new Date(job.timestamp + job.delay).toISOString() } : {}),
+      ...(outboxState === 'delivered' && job.finishedOn !== undefined ? { deliveredAt: new Date(job.finishedOn).toISOString() } : {}),
+      roundAttempts: job.attemptsMade,
+      roundStartedAt: new Date(data.roundStartedAt).toISOString(),
+      attempts,
+      ...(lastError === undefined ? {} : { lastError }),
+    };
+  }
+
+  async function find(key: { mchid?: string; out_request_no: string }): Promise<Job<JobData> | undefined> {
+    if (key.mchid !== undefined) return (await queue.getJob(entryId(key.mchid, key.out_request_no))) as Job<JobData> | undefined;
+    // Without the mchid: the ids ending in ~OUT_REQUEST_NO (at most a few per out_request_no).
+    const suffix = entryId('', key.out_request_no);
+    const ids: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:${queueName}:*${suffix.replace(/[*?[\]\\]/g, '\\$&')}`, 'COUNT', 1000);
+      cursor = next;
+      for (const found of keys) {
+        const id = found.slice(`${prefix}:${queueName}:`.length);
+        if (!id.includes(':') && id.endsWith(suffix)) ids.push(id);
+      }
+    } while (cursor !== '0');
+    if (ids.length > 1) throw new OutboxError('OUTBOX_AMBIGUOUS', `out_request_no ${key.out_request_no} is in the outbox under several mchids: name the mchid too.`);
+    return ids[0] === undefined ? undefined : ((await queue.getJob(ids[0])) as Job<JobData> | undefined);
+  }
+
+  async function counts(): Promise<OutboxCounts> {
+    const bull = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed');
+    const result: OutboxCounts = { queued: 0, delivering: 0, delivered: 0, dead: 0 };
+    for (const [state, n] of Object.entries(bull)) result[stateOf(state)] += n;
+    return result;
+  }
+
+  function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
+    const decisions = new Map<string, { attempt: OutboxAttempt; decision: AttemptDecision }>();
+    const worker = new Worker<JobData>(
+      queueName,
+      async (job) => {
+        const entry = await toEntry(job, 'active');
+        const outcome = await deliver({ entry });
+        await redis.rpush(attemptsKey(job.id as string), JSON.stringify(outcome.attempt));
+        decisions.set(job.id as string, outcome);
+        const { decision, attempt } = outcome;
+        if (decision.next === 'delivered') return attempt.status;
+        const message = `${attempt.errorCode ?? 'FAILED'}: ${attempt.message ?? ''}`;
+        if (decision.next === 'dead') throw new UnrecoverableError(message);
+        throw new RetryLater(message, decision.delayMs);
+      },
+      {
+        connection: redis,
+        prefix,
+        concurrency: consumeOptions.concurrency,
+        // BullMQ's limiter lives in Redis, so it is one limit for every worker of the queue. It counts starts in
+        // a fixed window; one start per `durationMs / max` keeps every sliding window of `durationMs` at `max`.
+        ...(consumeOptions.rate === false ? {} : { limiter: { max: 1, duration: Math.ceil(consumeOptions.rate.durationMs / consumeOptions.rate.max) } }),
+        lockDuration: consumeOptions.leaseMs,
+        stalledInterval: Math.max(500, Math.floor(consumeOptions.leaseMs / 2)),
+        maxStalledCount: 5,
+        settings: { backoffStrategy: (_made: number, _type?: string, error?: Error) => (error instanceof RetryLater ? error.delayMs : 0) },
+      },
+    );
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      resolveDone = resolve;
+    });
+    let stopped = false;
+    const report = (job: Job<JobData> | undefined): void => {
+      if (job?.id === undefined) return;
+      const outcome = decisions.get(job.id);
+      decisions.delete(job.id);
+      if (outcome === undefined) return;
+      toEntry(job).then(
+        (entry) => consumeOptions.onRecorded({ entry, ...outcome }),
+        (error: unknown) => consumeOptions.onError(error),
+      );
+    };
+    worker.on('completed', (job) => {
+      report(job);
+      checkEmpty();
+    });
+    worker.on('failed', (job) => {
+      report(job);
+      checkEmpty();
+    });
+    worker.on('error', (error) => consumeOptions.onError(error));
+    const stop = async (): Promise<void> => {
+      if (stopped) return done;
+      stopped = true;
+      clearInterval(poll);
+      await worker.close();
+      workers.delete(consumer);
+      resolveDone();
+    };
+    let checking = false;
+    function checkEmpty(): void {
+      if (!consumeOptions.untilEmpty || stopped || checking) return;
+      checking = true;
+      counts().then(
+        (c) => {
+          checking = false;
+          if (c.queued + c.delivering === 0) void stop();
+        },
+        (error: unknown) => {
+          checking = false;
+          consumeOptions.onError(error);
+        },
+      );
+    }
+    worker.on('drained', checkEmpty);
+    // Another process may deliver the last entries: look now and then too.
+    const poll = setInterval(checkEmpty, 500);
+    checkEmpty();
+    const consumer: Consumer = { done, stop };
+    workers.add(consumer);
+    return consumer;
+  }
+
+  return {
+    kind: 'redis',
+    async enqueue(entry, enqueueOptions) {
+      const { notification, fieldsHash } = entry;
+      const id = entryId(notification.mchid, notification.out_request_no);
+      const existing = (await queue.getJob(id)) as Job<JobData> | undefined;
+      let outcome: 'queued' | 'replaced' = 'queued';
+      if (existing !== undefined) {
+        if (existing.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await toEntry(existing) };
+        if (!enqueueOptions.replace) throw conflict(notification.out_request_no);
+        if ((await existing.getState()) === 'active') throw inDelivery(notification.out_request_no);
+        await existing.remove();
+        await redis.del(attemptsKey(id));
+        outcome = 'replaced';
+      }
+      const at = Date.now();
+      const token = randomUUID();
+      await queue.add('notify', { notification, fieldsHash, token, enqueuedAt: at, roundStartedAt: at }, {
+        jobId: id,
+        attempts: BULL_ATTEMPTS,
+        backoff: { type: 'custom' },
+        removeOnComplete: false,
+        removeOnFail: false,
+      });
+      // An add of an existing id changes nothing: read back what is stored to see whose add won.
+      const stored = (await queue.getJob(id)) as Job<JobData> | undefined;
+      if (stored === undefined) throw new OutboxError('OUTBOX_STORE_UNAVAILABLE', `The entry ${id} was added but cannot be read back from Redis.`);
+      if (stored.data.token === token) return { outcome, entry: await toEntry(stored) };
+      if (stored.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await toEntry(stored) };
+      throw conflict(notification.out_request_no);
+    },
+    async get(key) {
+      const job = await find(key);
+      return job === undefined ? undefined : toEntry(job);
+    },
+    counts,
+    async retryDeadLetter(key) {
+      const job = await find(key);
+      if (job === undefined) throw notFound(key.out_request_no);
+      const state = await job.getState();
+      if (state !== 'failed') throw notDead(key.out_request_no, stateOf(state));
+      await job.updateData({ ...job.data, roundStartedAt: Date.now() });
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return toEntry((await queue.getJob(job.id as string)) as Job<JobData>);
+    },
+    consume,
+    async close() {
+      await Promise.all([...workers].map((worker) => worker.stop()));
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}

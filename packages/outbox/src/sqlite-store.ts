@@ -1,0 +1,310 @@
+/**
+ * The outbox in one SQLite file (WAL, better-sqlite3): the embedded default for one sender process. Leases are
+ * rows with a token and an expiry, so a second process on the same file (or the next run after a crash) takes
+ * over an entry whose worker died; pacing is one row holding the next free start time, shared by every worker
+ * on the file. Each step is one statement or one `BEGIN IMMEDIATE` transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { AuditNotifyError } from '@auditnotify/core';
+import type { AuditResultNotification } from '@auditnotify/core';
+import type { Consumer, ConsumeOptions, Deliver, EnqueueResult, NewEntry, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
+import { entryId } from './entry-id.js';
+import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
+
+/**
+ * Options of {@link openSqliteOutboxStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteOutboxOptions = { path: 'outbox.db' };
+ * ```
+ */
+export interface SqliteOutboxOptions {
+  /** The database file; created with its tables when missing. */
+  path: string;
+  /** How long a writer waits for another process's write lock, in milliseconds. Default 5 000. */
+  busyTimeoutMs?: number;
+  /** How often an idle worker looks for due entries, in milliseconds. Default 200. */
+  pollMs?: number;
+  /** Time source in milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox_entry (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  mchid TEXT NOT NULL,
+  out_request_no TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'delivering', 'delivered', 'dead')),
+  notification TEXT NOT NULL,
+  fields_hash TEXT NOT NULL,
+  enqueued_at REAL NOT NULL,
+  round_started_at REAL NOT NULL,
+  round_attempts INTEGER NOT NULL DEFAULT 0,
+  next_at REAL NOT NULL,
+  lease_token TEXT,
+  lease_until REAL,
+  delivered_at REAL,
+  last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_entry_due ON outbox_entry (state, next_at);
+CREATE INDEX IF NOT EXISTS outbox_entry_request ON outbox_entry (out_request_no);
+CREATE TABLE IF NOT EXISTS outbox_attempt (
+  entry_seq INTEGER NOT NULL REFERENCES outbox_entry (seq) ON DELETE CASCADE,
+  n INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (entry_seq, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox_pace (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  next_at REAL NOT NULL
+);
+`;
+
+interface EntryRow {
+  seq: number;
+  id: string;
+  mchid: string;
+  out_request_no: string;
+  state: OutboxState;
+  notification: string;
+  fields_hash: string;
+  enqueued_at: number;
+  round_started_at: number;
+  round_attempts: number;
+  next_at: number;
+  lease_token: string | null;
+  lease_until: number | null;
+  delivered_at: number | null;
+  last_error: string | null;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Opens (or creates) the outbox file.
+ *
+ * @example
+ * ```ts
+ * import { openSqliteOutboxStore, createOutbox } from '@auditnotify/outbox';
+ * const outbox = createOutbox({ store: openSqliteOutboxStore({ path: 'outbox.db' }), client });
+ * ```
+ */
+export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore {
+  const busyTimeout = options.busyTimeoutMs ?? 5_000;
+  const pollMs = options.pollMs ?? 200;
+  if (typeof options.path !== 'string' || options.path === '') throw invalid('`path` must be the path of the database file.');
+  if (!(Number.isSafeInteger(busyTimeout) && busyTimeout >= 0)) throw invalid('`busyTimeoutMs` must be a whole number of milliseconds.');
+  if (!(Number.isFinite(pollMs) && pollMs > 0)) throw invalid('`pollMs` must be a positive number of milliseconds.');
+  const now = options.now ?? Date.now;
+
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+    db.pragma('journal_mode = WAL');
+    // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; a crash of the
+    // process loses nothing that enqueue() resolved.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+  } catch (error) {
+    throw new OutboxError('OUTBOX_STORE_UNAVAILABLE', `openSqliteOutboxStore: cannot open ${options.path} as an SQLite database: ${(error as Error).message}`, { cause: error });
+  }
+
+  const byId = db.prepare<[string], EntryRow>('SELECT * FROM outbox_entry WHERE id = ?');
+  const byRequest = db.prepare<[string], EntryRow>('SELECT * FROM outbox_entry WHERE out_request_no = ? LIMIT 2');
+  const attemptsOf = db.prepare<[number], { record: string }>('SELECT record FROM outbox_attempt WHERE entry_seq = ? ORDER BY n');
+  const insertEntry = db.prepare<[string, string, string, string, string, number, number, number]>(
+    `INSERT INTO outbox_entry (id, mchid, out_request_no, state, notification, fields_hash, enqueued_at, round_started_at, next_at)
+     VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+  );
+  const replaceEntry = db.prepare<[string, string, number, number, number]>(
+    `UPDATE outbox_entry SET state = 'queued', notification = ?, fields_hash = ?, round_started_at = ?, round_attempts = 0, next_at = ?,
+     lease_token = NULL, lease_until = NULL, delivered_at = NULL, last_error = NULL WHERE seq = ?`,
+  );
+  const countStates = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox_entry GROUP BY state');
+  const pending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox_entry WHERE state IN ('queued', 'delivering')");
+  const due = db.prepare<[number, number], { seq: number }>(
+    `SELECT seq FROM outbox_entry WHERE (state = 'queued' AND next_at <= ?) OR (state = 'delivering' AND lease_until <= ?)
+     ORDER BY next_at, seq LIMIT 1`,
+  );
+  const nextWake = db.prepare<[], { at: number | null }>(
+    "SELECT MIN(CASE state WHEN 'queued' THEN next_at ELSE lease_until END) AS at FROM outbox_entry WHERE state IN ('queued', 'delivering')",
+  );
+  const lease = db.prepare<[string, number, number]>("UPDATE outbox_entry SET state = 'delivering', lease_token = ?, lease_until = ? WHERE seq = ?");
+  const seqById = db.prepare<[number], EntryRow>('SELECT * FROM outbox_entry WHERE seq = ?');
+  const insertAttempt = db.prepare<[number, string, number]>(
+    'INSERT INTO outbox_attempt (entry_seq, n, record) SELECT ?, COALESCE(MAX(n), 0) + 1, ? FROM outbox_attempt WHERE entry_seq = ?',
+  );
+  const settle = db.prepare<[OutboxState, number, number | null, string | null, number, string]>(
+    `UPDATE outbox_entry SET state = ?, round_attempts = round_attempts + 1, next_at = ?, delivered_at = ?, last_error = COALESCE(?, last_error),
+     lease_token = NULL, lease_until = NULL WHERE seq = ? AND lease_token = ?`,
+  );
+  const revive = db.prepare<[number, number, number]>(
+    "UPDATE outbox_entry SET state = 'queued', round_attempts = 0, round_started_at = ?, next_at = ? WHERE seq = ? AND state = 'dead'",
+  );
+  const readPace = db.prepare<[], { next_at: number }>('SELECT next_at FROM outbox_pace WHERE one = 1');
+  const writePace = db.prepare<[number]>('INSERT INTO outbox_pace (one, next_at) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET next_at = excluded.next_at');
+
+  function toEntry(row: EntryRow): OutboxEntry {
+    const attempts = attemptsOf.all(row.seq).map((a) => JSON.parse(a.record) as OutboxAttempt);
+    return {
+      id: row.id,
+      mchid: row.mchid,
+      out_request_no: row.out_request_no,
+      state: row.state,
+      notification: JSON.parse(row.notification) as AuditResultNotification,
+      fieldsHash: row.fields_hash,
+      enqueuedAt: iso(row.enqueued_at),
+      ...(row.state === 'queued' && row.round_attempts > 0 ? { nextAttemptAt: iso(row.next_at) } : {}),
+      ...(row.delivered_at === null ? {} : { deliveredAt: iso(row.delivered_at) }),
+      roundAttempts: row.round_attempts,
+      roundStartedAt: iso(row.round_started_at),
+      attempts,
+      ...(row.last_error === null ? {} : { lastError: JSON.parse(row.last_error) as OutboxAttempt }),
+    };
+  }
+
+  function find(key: { mchid?: string; out_request_no: string }): EntryRow | undefined {
+    if (key.mchid !== undefined) return byId.get(entryId(key.mchid, key.out_request_no));
+    const rows = byRequest.all(key.out_request_no);
+    if (rows.length > 1) throw new OutboxError('OUTBOX_AMBIGUOUS', `out_request_no ${key.out_request_no} is in the outbox under several mchids: name the mchid too.`);
+    return rows[0];
+  }
+
+  const enqueueTx = db.transaction((entry: NewEntry, replace: boolean): EnqueueResult => {
+    const { notification, fieldsHash } = entry;
+    const id = entryId(notification.mchid, notification.out_request_no);
+    const at = now();
+    const existing = byId.get(id);
+    if (existing === undefined) {
+      insertEntry.run(id, notification.mchid, notification.out_request_no, JSON.stringify(notification), fieldsHash, at, at, at);
+      return { outcome: 'queued', entry: toEntry(byId.get(id) as EntryRow) };
+    }
+    if (existing.fields_hash === fieldsHash) return { outcome: 'exists', entry: toEntry(existing) };
+    if (!replace) throw conflict(notification.out_request_no);
+    if (existing.state === 'delivering' && (existing.lease_until ?? 0) > at) throw inDelivery(notification.out_request_no);
+    replaceEntry.run(JSON.stringify(notification), fieldsHash, at, at, existing.seq);
+    return { outcome: 'replaced', entry: toEntry(byId.get(id) as EntryRow) };
+  });
+
+  const leaseTx = db.transaction((token: string, leaseMs: number): EntryRow | undefined => {
+    const at = now();
+    const row = due.get(at, at);
+    if (row === undefined) return undefined;
+    lease.run(token, at + leaseMs, row.seq);
+    return seqById.get(row.seq);
+  });
+
+  const recordTx = db.transaction((seq: number, token: string, attempt: OutboxAttempt, next: OutboxState, nextAt: number): EntryRow | undefined => {
+    const current = seqById.get(seq);
+    // The lease expired and another worker took the entry over: its attempt is the one that counts.
+    if (current?.lease_token !== token) return undefined;
+    insertAttempt.run(seq, JSON.stringify(attempt), seq);
+    settle.run(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
+    return seqById.get(seq);
+  });
+
+  /** The next free start time under the global pace (`interval` ms between starts), taken atomically. */
+  const paceTx = db.transaction((interval: number): number => {
+    const at = now();
+    const slot = Math.max(at, readPace.get()?.next_at ?? at);
+    writePace.run(slot + interval);
+    return slot;
+  });
+
+  let closed = false;
+  const consumers = new Set<Consumer>();
+
+  function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
+    const interval = consumeOptions.rate === false ? 0 : consumeOptions.rate.durationMs / consumeOptions.rate.max;
+    let stopping = false;
+    let wake: (() => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const idle = (ms: number): Promise<void> =>
+      new Promise((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, Math.max(1, ms));
+      });
+
+    async function lane(): Promise<void> {
+      while (!stopping) {
+        try {
+          const token = randomUUID();
+          const row = leaseTx(token, consumeOptions.leaseMs);
+          if (row === undefined) {
+            if (consumeOptions.untilEmpty && (pending.get()?.n ?? 0) === 0) return;
+            const at = nextWake.get()?.at;
+            await idle(Math.min(pollMs, at === null || at === undefined ? pollMs : at - now()));
+            continue;
+          }
+          if (interval > 0) {
+            const slot = paceTx(interval);
+            if (slot > now()) await new Promise((resolve) => setTimeout(resolve, slot - now()));
+          }
+          const { attempt, decision } = await deliver({ entry: toEntry(row) });
+          const next: OutboxState = decision.next === 'retry' ? 'queued' : decision.next;
+          const settled = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now());
+          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled), attempt, decision });
+        } catch (error) {
+          consumeOptions.onError(error);
+          await idle(pollMs);
+        }
+      }
+    }
+
+    const lanes = Array.from({ length: consumeOptions.concurrency }, () => lane());
+    const done = Promise.all(lanes).then(() => {
+      consumers.delete(consumer);
+    });
+    const consumer: Consumer = {
+      done,
+      async stop() {
+        stopping = true;
+        if (timer !== undefined) clearTimeout(timer);
+        wake?.();
+        await done;
+      },
+    };
+    consumers.add(consumer);
+    return consumer;
+  }
+
+  return {
+    kind: 'sqlite',
+    async enqueue(entry, enqueueOptions) {
+      return enqueueTx(entry, enqueueOptions.replace);
+    },
+    async get(key) {
+      const row = find(key);
+      return row === undefined ? undefined : toEntry(row);
+    },
+    async counts() {
+      const counts: OutboxCounts = { queued: 0, delivering: 0, delivered: 0, dead: 0 };
+      for (const { state, n } of countStates.all()) counts[state] = n;
+      return counts;
+    },
+    async retryDeadLetter(key) {
+      const row = find(key);
+      if (row === undefined) throw notFound(key.out_request_no);
+      if (row.state !== 'dead') throw notDead(key.out_request_no, row.state);
+      const at = now();
+      revive.run(at, at, row.seq);
+      return toEntry(seqById.get(row.seq) as EntryRow);
+    },
+    consume,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...consumers].map((c) => c.stop()));
+      db.close();
+    },
+  };
+}
+
+function invalid(message: string): AuditNotifyError {
+  return new AuditNotifyError('INVALID_OPTIONS', `openSqliteOutboxStore: ${message}`);
+}
