@@ -72,8 +72,9 @@ describe('verifyResponse details', () => {
     expect(await failure(signed((NOW - 600) * 1000))).toMatchObject({ detail: { reason: 'skew' } });
   });
 
-  it('says not_digits for a timestamp that is not decimal digits', async () => {
-    expect(await failure(signed('1757900000.5'))).toEqual({ code: 'ANSWER_TIMESTAMP_OUT_OF_WINDOW', detail: { reason: 'not_digits', now: NOW, windowSeconds: 300 } });
+  it('says not_digits for a timestamp that is not decimal digits, with no timestamp or skew in the detail', async () => {
+    // Strict: a detail with `timestamp: undefined, skewSeconds: undefined` (the skew branch) must fail.
+    expect(await failure(signed('1757900000.5'))).toStrictEqual({ code: 'ANSWER_TIMESTAMP_OUT_OF_WINDOW', detail: { reason: 'not_digits', now: NOW, windowSeconds: 300 } });
   });
 
   it('lists exactly the missing Wechatpay-* headers', async () => {
