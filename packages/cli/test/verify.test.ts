@@ -74,8 +74,8 @@ describe('auditnotify verify', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
-  it('rejects a timestamp 300 s old with SIGN_ERROR (exit 1)', async () => {
-    const result = await run(['verify', '--request', capturedPath, '--keys', keys, '--now', String(timestamp + 300)]);
+  it('rejects a timestamp 301 s old with SIGN_ERROR (exit 1)', async () => {
+    const result = await run(['verify', '--request', capturedPath, '--keys', keys, '--now', String(timestamp + 301)]);
     expect(result.code, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'rejected', status: 401, code: 'SIGN_ERROR', reason: 'TIMESTAMP_OUT_OF_WINDOW' });
   });

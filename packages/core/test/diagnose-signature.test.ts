@@ -241,11 +241,12 @@ describe('diagnoseSignature names the cause', () => {
   });
 
   it('finds TIMESTAMP_OUT_OF_WINDOW for a valid signature replayed later', async () => {
-    const d = await diagnoseSignature(requestInput(v1, { clock: () => Number(v1.timestamp) + 300 }));
+    const d = await diagnoseSignature(requestInput(v1, { clock: () => Number(v1.timestamp) + 301 }));
     expect(d.checks.find((c) => c.name === 'signature')?.ok).toBe(true);
     expect(d.verified).toBe(false);
     expect(d.likelyCause?.code).toBe('TIMESTAMP_OUT_OF_WINDOW');
-    expect((await diagnoseSignature(requestInput(v1, { clock: () => Number(v1.timestamp) + 299 }))).verified).toBe(true);
+    // A request exactly 300 s old is not over five minutes, as the receiver decides.
+    expect((await diagnoseSignature(requestInput(v1, { clock: () => Number(v1.timestamp) + 300 }))).verified).toBe(true);
   });
 
   it('finds UNKNOWN_SERIAL and names the key that does verify', async () => {

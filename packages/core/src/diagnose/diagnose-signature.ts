@@ -40,7 +40,7 @@ export interface DiagnoseSignatureInput {
    */
   answerKeys?: ReadonlyMap<string, PublicKeyHandle>;
   clock?: Clock;
-  /** Accept |now − timestamp| below this many seconds (default 300, protocol.md §3). */
+  /** The window in seconds (default 300): a request's timestamp may be this far away, an answer's less (protocol/timestamp.ts). */
   windowSeconds?: number;
   engine?: SignatureEngine;
 }
@@ -209,7 +209,7 @@ export async function diagnoseSignature(input: DiagnoseSignatureInput): Promise<
 
   // Key id, then window, then signature: the verifier's own check (protocol/check-signed-message.ts), with the
   // signature checked even when the window fails so the cause can name both.
-  const verdict = await checkSignedMessage({ fields, message, publicKeys, now, windowSeconds, engine, checkSignatureAlways: true });
+  const verdict = await checkSignedMessage({ fields, message, publicKeys, now, windowSeconds, engine, kind: kind === 'request' ? 'request' : 'answer', checkSignatureAlways: true });
   failedCheck = verdict.failed;
   const namedKey = verdict.key;
   const knownIds = verdict.knownKeyIds;

@@ -4,7 +4,8 @@
 import type { PublicKeyHandle, SignatureEngine, UnixSeconds } from '../types.js';
 import { PROBE_SIGNATURE_PREFIX } from './constants.js';
 import { isSignatureText, signatureByteLength } from './signature-text.js';
-import { checkTimestamp, type TimestampVerdict } from './timestamp.js';
+import { checkTimestamp, type SignedMessageKind, type TimestampVerdict } from './timestamp.js';
+import { findBySerialNumber } from './serial-number.js';
 
 /**
  * The checks of a signed message that {@link checkSignedMessage} runs, in order.
@@ -62,6 +63,8 @@ export interface CheckSignedMessageInput {
   now: UnixSeconds;
   windowSeconds: number;
   engine: SignatureEngine;
+  /** A request's or an answer's: the window's edge differs (`SignedMessageKind`). Default `answer`. */
+  kind?: SignedMessageKind;
   /**
    * Check the signature even when the key id is known but the timestamp fails, so a report can show both
    * verdicts. The verdict (`failed`) is the same either way.
@@ -108,8 +111,8 @@ export function signatureProblem(signature: string, bits: number): 'probe_signat
 }
 
 /**
- * Runs the checks of a signed message in the verifier's order: the key id is known, |now − timestamp| is
- * below the window, and the signature verifies over `message` with that key (protocol.md §3–4). Never throws
+ * Runs the checks of a signed message in the verifier's order: the key id is known (a serial in any
+ * notation, protocol/serial-number.ts), the timestamp is inside the window (`kind` decides its edge), and the signature verifies over `message` with that key (protocol.md §3–4). Never throws
  * for a bad signature or timestamp: they are verdicts.
  *
  * @example
@@ -126,9 +129,9 @@ export function signatureProblem(signature: string, bits: number): 'probe_signat
  */
 export async function checkSignedMessage(input: CheckSignedMessageInput): Promise<SignedMessageVerdict> {
   const { fields, publicKeys } = input;
-  const key = publicKeys.get(fields.keyId);
+  const key = findBySerialNumber(publicKeys, fields.keyId)?.[1];
   const knownKeyIds = [...publicKeys.keys()];
-  const timestamp = checkTimestamp(fields.timestamp, input.now, input.windowSeconds);
+  const timestamp = checkTimestamp(fields.timestamp, input.now, input.windowSeconds, input.kind);
   const base = { keyId: fields.keyId, knownKeyIds, timestamp, ...(key ? { key } : {}) };
   if (key === undefined) {
     return { ...base, ok: false, failed: 'key_known', signature: { ok: false, problem: 'not_checked' } };

@@ -45,7 +45,7 @@ export const BACKUP_HOST = 'https://api2.mch.weixin.qq.com';
 export const DEFAULT_REQUESTS_PER_MINUTE = 200;
 
 /**
- * Allowed clock skew for signed requests and answers: reject when |now − timestamp| ≥ 300 s (protocol.md §3).
+ * Allowed clock skew for signed requests and answers: a request is refused when |now − timestamp| is more than 300 s, an answer when it is 300 s or more (protocol/timestamp.ts).
  *
  * @example
  * ```ts

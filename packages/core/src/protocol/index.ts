@@ -29,12 +29,14 @@ export {
 } from './authorization.js';
 export { parseAuthorization, type AuthorizationProblem } from './parse-authorization.js';
 export { readHeader } from './header-value.js';
+export { findBySerialNumber, serialNumberKey } from './serial-number.js';
 export { isSignatureText, signatureByteLength } from './signature-text.js';
 export {
   checkTimestamp,
   describeSkew,
   explainTimestamp,
   isMillisecondTimestamp,
+  type SignedMessageKind,
   type TimestampProblem,
   type TimestampVerdict,
 } from './timestamp.js';

@@ -30,6 +30,26 @@ export type TimestampVerdict =
 const DIGITS = /^\d{1,15}$/;
 
 /**
+ * Whose timestamp is checked, which decides the window's edge. A request's must not be more than the window
+ * away: WeChat Pay's "不得超过5分钟" (not over five minutes), so exactly 300 s is accepted. An answer's must
+ * be less than the window away, the rule of the official Go and Java SDKs that verify answers (docs/protocol.md,
+ * "Fidelity").
+ *
+ * @example
+ * ```ts
+ * checkTimestamp('1757899700', 1757900000, 300, 'request').ok; // true: 300 s is not over five minutes
+ * checkTimestamp('1757899700', 1757900000, 300, 'answer').ok; // false: the SDKs refuse |skew| >= 300
+ * ```
+ */
+export type SignedMessageKind = 'request' | 'answer';
+
+/** True when `skewSeconds` is inside the window for `kind` (see {@link SignedMessageKind}). */
+function insideWindow(skewSeconds: number, windowSeconds: number, kind: SignedMessageKind): boolean {
+  const distance = Math.abs(skewSeconds);
+  return kind === 'request' ? distance <= windowSeconds : distance < windowSeconds;
+}
+
+/**
  * The one millisecond rule: a value that is out of the window as seconds but whose thousandth part falls
  * inside it was written in Unix milliseconds (protocol.md §7 item 4).
  *
@@ -39,14 +59,14 @@ const DIGITS = /^\d{1,15}$/;
  * isMillisecondTimestamp(1757900000, 1757900000, 300); // false
  * ```
  */
-export function isMillisecondTimestamp(timestamp: number, now: UnixSeconds, windowSeconds: number): boolean {
-  return Math.abs(now - timestamp) >= windowSeconds && Math.abs(Math.floor(timestamp / 1000) - now) < windowSeconds;
+export function isMillisecondTimestamp(timestamp: number, now: UnixSeconds, windowSeconds: number, kind: SignedMessageKind = 'answer'): boolean {
+  return !insideWindow(now - timestamp, windowSeconds, kind) && insideWindow(Math.floor(timestamp / 1000) - now, windowSeconds, kind);
 }
 
 /**
- * Checks a signed timestamp against the window: accepted when |now − timestamp| is below `windowSeconds`
- * (the rule of the official Go and Java SDKs, protocol.md §3). Takes the header text as received, or a
- * number already parsed from it.
+ * Checks a signed timestamp against the window: a request's is accepted when |now − timestamp| is at most
+ * `windowSeconds`, an answer's when it is below (see {@link SignedMessageKind}; `answer` when not given).
+ * Takes the header text as received, or a number already parsed from it.
  *
  * @example
  * ```ts
@@ -54,13 +74,13 @@ export function isMillisecondTimestamp(timestamp: number, now: UnixSeconds, wind
  * checkTimestamp('1757900000000', 1757900010, 300); // { ok: false, problem: 'milliseconds', … }
  * ```
  */
-export function checkTimestamp(value: string | number, now: UnixSeconds, windowSeconds: number): TimestampVerdict {
+export function checkTimestamp(value: string | number, now: UnixSeconds, windowSeconds: number, kind: SignedMessageKind = 'answer'): TimestampVerdict {
   const text = String(value);
   if (!DIGITS.test(text)) return { ok: false, problem: 'not_digits', text: text.slice(0, 32), windowSeconds };
   const timestamp = Number(text);
   const skewSeconds = now - timestamp;
-  if (Math.abs(skewSeconds) < windowSeconds) return { ok: true, timestamp, skewSeconds, windowSeconds };
-  const problem = isMillisecondTimestamp(timestamp, now, windowSeconds) ? 'milliseconds' : 'skew';
+  if (insideWindow(skewSeconds, windowSeconds, kind)) return { ok: true, timestamp, skewSeconds, windowSeconds };
+  const problem = isMillisecondTimestamp(timestamp, now, windowSeconds, kind) ? 'milliseconds' : 'skew';
   return { ok: false, problem, timestamp, skewSeconds, windowSeconds };
 }
 

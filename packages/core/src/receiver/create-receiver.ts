@@ -10,7 +10,7 @@ import type { NotifyAnswer } from '../schema/index.js';
 import type { AcceptedEvent, LoadedAnswerKey, LoadedSender, NotifyContext, ReceiverOptions, RejectedEvent } from './options.js';
 import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError } from '../errors.js';
 import { signResponse } from '../signing/index.js';
-import { buildRequestMessage, checkSignedMessage, parseAuthorization } from '../protocol/index.js';
+import { buildRequestMessage, checkSignedMessage, parseAuthorization, serialNumberKey } from '../protocol/index.js';
 import { parseNotification } from '../schema/index.js';
 import { CustomAnswer } from './custom-answer.js';
 import { readHeader } from '../protocol/header-value.js';
@@ -241,7 +241,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
     // The one check of a signed message (protocol/check-signed-message.ts): key id, window, signature. The
     // mchid and answer-key rules of this receiver come between the key id and the window.
-    const sender: LoadedSender | undefined = config.senders.get(auth.serialNo);
+    const sender: LoadedSender | undefined = config.senders.get(serialNumberKey(auth.serialNo));
     if (sender === undefined) {
       return refuse('UNKNOWN_SERIAL', `serial_no ${auth.serialNo} is not the serial of a sender certificate this receiver knows.`, { location: 'authorization', field: 'serial_no', value: auth.serialNo, ...signInformation() });
     }
@@ -262,13 +262,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       now: config.clock(),
       windowSeconds: config.windowSeconds,
       engine: config.engine,
+      kind: 'request',
     });
     const window = verdict.timestamp;
     if (!window.ok) {
       // Authorization's grammar admits digits only, so the verdict is milliseconds or skew.
       const skew = window.problem === 'not_digits' ? Number.NaN : window.skewSeconds;
       const millis = window.problem === 'milliseconds' ? ' It looks like milliseconds: send Unix seconds.' : '';
-      return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be less than ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds, ...signInformation() });
+      return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be at most ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds, ...signInformation() });
     }
     if (!verdict.ok) {
       return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', { location: 'authorization', field: 'signature', issue: 'sign not match', ...signInformation() });
@@ -291,21 +292,23 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce, ...signInformation() });
     }
     try {
-      return await afterNonce(request, exchange, auth, nonceKey);
+      return await afterNonce(request, exchange, auth, sender, nonceKey);
     } catch (error) {
       await config.nonceStore.release(nonceKey).catch(() => undefined);
       throw error;
     }
   }
 
-  async function afterNonce(request: ReceiverRequest, exchange: Exchange, auth: AuthorizationFields, nonceKey: string): Promise<Refusal | Accepted> {
+  async function afterNonce(request: ReceiverRequest, exchange: Exchange, auth: AuthorizationFields, sender: LoadedSender, nonceKey: string): Promise<Refusal | Accepted> {
     if (config.rateLimiter !== undefined) {
-      const decision = await config.rateLimiter.take(auth.mchid);
+      // Counted per sender certificate: what the signature proves. The Authorization mchid is not signed, so a
+      // sender rotating it would otherwise get a fresh bucket each time.
+      const decision = await config.rateLimiter.take(sender.serialNo);
       if (!decision.ok) {
         // Not processed: the same signed request may come again once the limit allows it.
         await config.nonceStore.release(nonceKey);
         const retryAfter = Math.max(1, Math.ceil(decision.retryAfterSeconds));
-        return refuse('RATE_LIMITED', `Too many requests from mchid ${auth.mchid}: retry after ${retryAfter} s.`, { location: 'mchid', value: auth.mchid, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+        return refuse('RATE_LIMITED', `Too many requests signed with certificate ${sender.serialNo}: retry after ${retryAfter} s.`, { location: 'authorization', field: 'serial_no', value: sender.serialNo, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
       }
     }
 
@@ -328,6 +331,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (!isAuditNotifyError(error)) throw error;
       return refuse('PARAM_ERROR', error.message, { location: 'body', ...error.detail });
     }
+    const notificationMchid = parsed.notification.mchid;
+    if (sender.mchids !== undefined && !sender.mchids.has(notificationMchid)) {
+      return refuse('MCHID_NOT_ALLOWED', `The signed body's mchid ${notificationMchid} is not allowed to send with certificate ${sender.serialNo}.`, { location: 'body', field: '/mchid', value: notificationMchid });
+    }
 
     const context: NotifyContext = {
       notification: parsed.notification,
@@ -335,7 +342,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       warnings: parsed.warnings,
       unknownFields: parsed.unknownFields,
       mchid: auth.mchid,
-      serialNo: auth.serialNo,
+      notificationMchid,
+      serialNo: sender.serialNo,
       requestId: exchange.requestId,
       answer: (retMsg) => CustomAnswer.of(retMsg),
     };
@@ -352,7 +360,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return { ret_msg: chosen === undefined ? 'SUCC' : chosen.ret_msg };
     };
     const { notification } = parsed;
-    const event = { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: auth.serialNo, outRequestNo: notification.out_request_no, auditResult: notification.audit_result };
+    const event = { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: sender.serialNo, outRequestNo: notification.out_request_no, auditResult: notification.audit_result };
     const isRefusal = (outcome: Refusal | NotifyAnswer): outcome is Refusal => (outcome as Partial<Refusal>).kind === 'refused';
     const processed = await processOnce(
       config.inbox,

@@ -18,6 +18,7 @@ import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-op
 import { defaultEngine } from '#runtime';
 import { systemClock } from '../signing/index.js';
 import { NOTIFY_PATH, DEFAULT_WINDOW_SECONDS } from '../protocol/constants.js';
+import { serialNumberKey } from '../protocol/serial-number.js';
 import { createMemoryNonceStore } from './nonce-store.js';
 import { createMemoryRateLimiter } from './rate-limiter.js';
 
@@ -31,11 +32,14 @@ import { createMemoryRateLimiter } from './rate-limiter.js';
  * ```
  */
 export interface SenderKey {
-  /** Certificate serial, compared exactly (protocol.md §3: upper-case hex). */
+  /** Certificate serial: a hex number, compared in any case and without leading zeros (protocol/serial-number.ts); other ids exactly. */
   serialNo: string;
   /** The sender's public key or certificate; loaded once at start-up. */
   publicKey: PublicKeyHandle | KeyInput;
-  /** mchids allowed to sign with this key; any mchid when absent. Others get `403 NO_AUTH`. */
+  /**
+   * mchids allowed to sign with this key; any mchid when absent. Both the Authorization mchid and the signed
+   * body's are checked: a request naming another one gets `403 NO_AUTH` (MCHID_NOT_ALLOWED).
+   */
   mchids?: readonly string[];
 }
 
@@ -71,9 +75,14 @@ export interface NotifyContext {
   warnings: LintWarning[];
   /** Body fields the documentation does not define, with their values as they came: accepted and kept (protocol.md §1). */
   unknownFields: UnknownFields;
-  /** mchid of the Authorization header (the caller). The signature does not cover it: `senders[].mchids` ties it to the key. */
+  /**
+   * mchid of the Authorization header (the caller). The signature does not cover it; `senders[].mchids`
+   * holds it and {@link NotifyContext.notificationMchid} to the key.
+   */
   mchid: string;
-  /** serial_no of the verified Authorization header. */
+  /** mchid of the signed body (`notification.mchid`): the one the signature proves. */
+  notificationMchid: string;
+  /** Serial of the sender whose key verified the request, as configured in `senders` (whatever notation the request used). */
   serialNo: string;
   /** The Request-ID of this exchange's answer. */
   requestId: string;
@@ -155,13 +164,16 @@ export interface ReceiverOptions {
   handler: NotifyHandler;
   /** Path the adapters mount the receiver at. Default {@link NOTIFY_PATH}. */
   path?: string;
-  /** Timestamp window in seconds: reject when |now − timestamp| ≥ it. Default 300 (protocol.md §3). */
+  /** Timestamp window in seconds: reject when |now − timestamp| is more than it. Default 300 (protocol.md §3). */
   windowSeconds?: number;
   /** Largest body in bytes; longer ones get `413`. Default 65 536. */
   bodyLimit?: number;
   /** Replay store. Default an in-memory store (one process). */
   nonceStore?: NonceStore;
-  /** Per-mchid limiter, or `false` for none. Default 200 a minute in memory. */
+  /**
+   * Limiter per sender certificate (the serial whose key verified the request, never the unsigned
+   * Authorization mchid), or `false` for none. Default 200 a minute in memory.
+   */
   rateLimiter?: RateLimiter | false;
   /** Time source in Unix seconds. Default the system clock. */
   clock?: Clock;
@@ -261,6 +273,7 @@ export interface LoadedAnswerKey {
  * ```
  */
 export interface ResolvedReceiverOptions {
+  /** By `serialNumberKey(serialNo)`. */
   senders: ReadonlyMap<string, LoadedSender>;
   answerKeys: ReadonlyMap<string, LoadedAnswerKey>;
   firstAnswerKey: LoadedAnswerKey;
@@ -307,7 +320,7 @@ function positiveInteger(options: Record<string, unknown>, name: string, fallbac
 function keyedList<T>(
   list: 'senders' | 'answerKeys',
   value: unknown,
-  fields: { id: string; others: readonly string[]; purpose: string },
+  fields: { id: string; others: readonly string[]; purpose: string; key?: (id: string) => string },
   build: (entry: Record<string, unknown>, id: string, where: string) => T,
 ): Map<string, T> {
   const shape = `{ ${[fields.id, ...fields.others].join(', ')} }`;
@@ -322,14 +335,16 @@ function keyedList<T>(
     if (unknown.length > 0) throw invalid(`${where} has unknown option(s): ${unknown.join(', ')}.`);
     const id = record[fields.id];
     if (!isWireToken(id)) throw invalid(`${where}.${fields.id} must be a non-empty string without spaces, quotes or commas.`);
-    if (entries.has(id)) throw invalid(`${where}.${fields.id} ${id} is listed twice.`);
-    entries.set(id, build(record, id, where));
+    const key = fields.key?.(id) ?? id;
+    if (entries.has(key)) throw invalid(`${where}.${fields.id} ${id} is listed twice${key === id ? '' : ` (as ${key})`}.`);
+    entries.set(key, build(record, id, where));
   });
   return entries;
 }
 
 function resolveSenders(value: unknown): Map<string, LoadedSender> {
-  const fields = { id: 'serialNo', others: ['publicKey', 'mchids?'], purpose: 'the keys requests are verified with' };
+  // Keyed by the serial's number, so a request may write it in any case and with or without leading zeros.
+  const fields = { id: 'serialNo', others: ['publicKey', 'mchids?'], purpose: 'the keys requests are verified with', key: serialNumberKey };
   return keyedList('senders', value, fields, ({ publicKey, mchids }, serialNo, where) => {
     if (mchids !== undefined && (!Array.isArray(mchids) || mchids.length === 0 || !mchids.every(isWireToken))) {
       throw invalid(`${where}.mchids must be a non-empty array of mchid strings (omit it to allow any mchid).`);

@@ -240,7 +240,7 @@ export async function buildDecodeReport(input: DecodeReportInput): Promise<Decod
   if (authorization.ok) {
     const auth = authorization.fields;
     message = buildRequestMessage({ method: input.method, url: input.url, timestamp: auth.timestamp, nonce: auth.nonce, body: input.body });
-    const verdict = checkTimestamp(String(auth.timestamp), now, windowSeconds);
+    const verdict = checkTimestamp(String(auth.timestamp), now, windowSeconds, 'request');
     timestamp = { verdict, text: timestampText(verdict), nonceOk: NONCE.test(auth.nonce) };
   }
 
