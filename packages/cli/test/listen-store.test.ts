@@ -19,6 +19,25 @@ afterAll(() => tmp.remove());
 const notification = (outRequestNo: string, auditResult = 'PASS'): string =>
   JSON.stringify({ out_request_no: outRequestNo, mchid: '1900016681', audit_result: auditResult, audit_finish_time: '2015-05-20T13:29:35+08:00' });
 
+describe('auditnotify listen: a sender naming an answer key the receiver does not have', () => {
+  it('processes the notification, answers with its own key and says so on stderr, not stdout', async () => {
+    const listener = await startListen(['--keys', keys, '--store', 'memory']);
+    try {
+      const request = signRequest(keys, notification('R-old-key-1'));
+      request.headers['wechatpay-serial'] = 'PUB_KEY_ID_0119000166812024010100000000000009';
+      const response = await fetch(`${listener.origin}/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify`, { method: 'POST', headers: request.headers, body: request.body });
+      expect(response.status).toBe(200);
+      const ownKey = response.headers.get('wechatpay-serial');
+      expect(ownKey).toMatch(/^PUB_KEY_ID_/);
+      expect(ownKey).not.toBe('PUB_KEY_ID_0119000166812024010100000000000009');
+      expect(JSON.parse(await listener.nextLine())).toMatchObject({ event: 'accepted', notification: { out_request_no: 'R-old-key-1' } });
+      expect(await listener.waitForStderr('unknown answer key')).toContain(`Wechatpay-Serial PUB_KEY_ID_0119000166812024010100000000000009 names no key of this receiver; answered with ${ownKey}`);
+    } finally {
+      await listener.stop();
+    }
+  });
+});
+
 describe('auditnotify listen --store sqlite:PATH across a restart', () => {
   it('refuses a replay of a request accepted before the restart, answers a resend 200 without printing it again', async () => {
     const state = join(tmp.dir, 'restart.db');

@@ -44,7 +44,6 @@ export const ERROR_TABLE = {
   AUTH_MALFORMED: { status: 401, wire: 'SIGN_ERROR' },
   UNKNOWN_SERIAL: { status: 401, wire: 'SIGN_ERROR' },
   MCHID_NOT_ALLOWED: { status: 403, wire: 'NO_AUTH' },
-  UNKNOWN_ANSWER_KEY: { status: 400, wire: 'INVALID_REQUEST' },
   TIMESTAMP_OUT_OF_WINDOW: { status: 401, wire: 'SIGN_ERROR' },
   SIGNATURE_MISMATCH: { status: 401, wire: 'SIGN_ERROR' },
   NONCE_REPLAYED: { status: 401, wire: 'SIGN_ERROR' },

@@ -168,4 +168,5 @@ export type {
   RejectedEvent,
   SenderKey,
   SignInformation,
+  UnknownAnswerKeyEvent,
 } from './receiver/index.js';

@@ -32,7 +32,7 @@ describe('receiver with an inbox', () => {
     expect((await receiver.handle(signedRequest({ body: body() }))).status).toBe(200);
     const conflict = await receiver.handle(signedRequest({ body: body({ audit_result: 'REJECT', fail_code: 'E1', fail_msg: 'bad' }) }));
     expect(conflict.status).toBe(400);
-    expect(json(conflict)).toMatchObject({ code: 'INVALID_REQUEST', detail: { reason: 'OUT_REQUEST_NO_CONFLICT', field: 'out_request_no', value: SAMPLE.out_request_no } });
+    expect(json(conflict)).toMatchObject({ code: 'INVALID_REQUEST', detail: { reason: 'OUT_REQUEST_NO_CONFLICT', field: '/out_request_no', value: SAMPLE.out_request_no } });
     expect(rejected.map((event) => event.code)).toEqual(['OUT_REQUEST_NO_CONFLICT']);
     expect((await receiver.handle(signedRequest({ body: body() }))).status).toBe(200);
     expect(handler).toHaveBeenCalledTimes(1);

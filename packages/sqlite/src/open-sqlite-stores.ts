@@ -1,12 +1,14 @@
 /**
  * The receiver's state in one SQLite file (WAL): nonces, rate-limit buckets and the inbox, shared by every
- * receiver that opens the same file, and kept across restarts. Each operation is one statement or one
- * `BEGIN IMMEDIATE` transaction, so it is atomic across processes too.
+ * receiver that opens the same file, and kept across restarts. The operations of one event-loop turn run
+ * in one `BEGIN IMMEDIATE` transaction (write-batch.ts), so each is atomic across processes too and a burst
+ * of concurrent requests pays for one commit.
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Inbox, InboxClaim, NonceStore, NotifyAnswer, RateLimiter, ReceiverStores } from '@auditnotify/core';
 import { AuditNotifyError, DEFAULT_INBOX_RETENTION_SECONDS } from '@auditnotify/core';
+import { createWriteBatch } from './write-batch.js';
 
 /**
  * Options of {@link openSqliteStores}.
@@ -130,16 +132,16 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
   let claims = 0;
   const perSecond = perMinute / 60;
 
-  const take = db.transaction((key: string, at: number) => {
+  const take = (key: string, at: number) => {
     const bucket = readBucket.get(key);
     let tokens = bucket === undefined ? perMinute : Math.min(perMinute, bucket.tokens + Math.max(0, at - bucket.at) * perSecond);
     const ok = tokens >= 1;
     if (ok) tokens -= 1;
     writeBucket.run(key, tokens, bucket === undefined ? at : Math.max(at, bucket.at));
     return ok ? { ok: true, retryAfterSeconds: 0 } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond)) };
-  });
+  };
 
-  const claimInbox = db.transaction((mchid: string, outRequestNo: string, fieldsHash: string, leaseSeconds: number, at: number): InboxClaim => {
+  const claimInbox = (mchid: string, outRequestNo: string, fieldsHash: string, leaseSeconds: number, at: number): InboxClaim => {
     const row = readInbox.get(mchid, outRequestNo);
     if (row?.state === 'done') {
       return row.fields_hash === fieldsHash ? { state: 'done', answer: JSON.parse(row.answer ?? '{}') as NotifyAnswer } : { state: 'conflict', fieldsHash: row.fields_hash };
@@ -151,35 +153,43 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
     const token = randomUUID();
     writeClaim.run(mchid, outRequestNo, fieldsHash, token, at + leaseSeconds);
     return { state: 'claimed', token };
-  });
+  };
+  const batch = createWriteBatch(db);
 
   const nonceStore: NonceStore = {
-    async claim(key, ttlSeconds) {
+    claim(key, ttlSeconds) {
       const at = now();
-      if (++claims % SWEEP_EVERY === 0) {
-        sweepNonces.run(at);
-        sweepInbox.run(at);
-      }
-      return claimNonce.run(key, at + ttlSeconds, at).changes === 1;
+      const sweep = ++claims % SWEEP_EVERY === 0;
+      return batch.run(() => {
+        if (sweep) {
+          sweepNonces.run(at);
+          sweepInbox.run(at);
+        }
+        return claimNonce.run(key, at + ttlSeconds, at).changes === 1;
+      });
     },
     async release(key) {
-      releaseNonce.run(key);
+      await batch.run(() => releaseNonce.run(key));
     },
   };
   const rateLimiter: RateLimiter = {
-    async take(key) {
-      return take.immediate(key, now());
+    take(key) {
+      const at = now();
+      return batch.run(() => take(key, at));
     },
   };
   const inbox: Inbox = {
-    async claim(key, fieldsHash, leaseSeconds) {
-      return claimInbox.immediate(key.mchid, key.outRequestNo, fieldsHash, leaseSeconds, now());
+    claim(key, fieldsHash, leaseSeconds) {
+      const at = now();
+      return batch.run(() => claimInbox(key.mchid, key.outRequestNo, fieldsHash, leaseSeconds, at));
     },
-    async complete(key, token, answer) {
-      return writeDone.run(JSON.stringify(answer), now() + retention, key.mchid, key.outRequestNo, token).changes === 1;
+    complete(key, token, answer) {
+      const text = JSON.stringify(answer);
+      const keepUntil = now() + retention;
+      return batch.run(() => writeDone.run(text, keepUntil, key.mchid, key.outRequestNo, token).changes === 1);
     },
     async release(key, token) {
-      deleteClaim.run(key.mchid, key.outRequestNo, token);
+      await batch.run(() => deleteClaim.run(key.mchid, key.outRequestNo, token));
     },
   };
 
@@ -188,7 +198,10 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
     rateLimiter,
     inbox,
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      // What is queued still lands: its callers are waiting for it.
+      batch.flush();
+      db.close();
     },
   };
 }

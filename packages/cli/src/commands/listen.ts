@@ -152,6 +152,9 @@ async function serve({ io, keys, stores, store, limits, host, port }: Serving): 
       onDuplicate: (event) => {
         io.stderr.write(`duplicate ${event.mchid}/${event.outRequestNo}: processed before, answered 200 from the store without printing it again [Request-ID ${event.requestId}]\n`);
       },
+      onUnknownAnswerKey: (event) => {
+        io.stderr.write(`unknown answer key: Wechatpay-Serial ${event.answerKeyId} names no key of this receiver; answered with ${event.answeredWith} [Request-ID ${event.requestId}]\n`);
+      },
       onError: (_error, event) => {
         io.stderr.write(`failed ${event.status} (${event.code}): ${event.message} [Request-ID ${event.requestId}]\n`);
       },

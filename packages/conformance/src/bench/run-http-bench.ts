@@ -105,7 +105,8 @@ export function buildServerModule(benchDir: string, name = 'servers'): string {
   return script;
 }
 
-function startServer(start: ServerStart): Promise<{ child: ChildProcess; url: string }> {
+/** Starts one server of the benchmark in its own child process; resolves with its URL once it listens. */
+export function startServer(start: ServerStart): Promise<{ child: ChildProcess; url: string }> {
   // No execArgv: the parent's TypeScript loader must not be inherited.
   const child = fork(serverProcess, [], { execArgv: [], stdio: 'inherit' });
   return new Promise((resolve, reject) => {

@@ -44,7 +44,6 @@ export type CauseCode =
   | 'NONCE_NOT_AS_SIGNED'
   | 'SIGNED_WITH_ANSWER_KEY'
   | 'SERIAL_IN_DECIMAL'
-  | 'SERIAL_LOWER_CASE'
   | 'SERIAL_IS_PUB_KEY_ID'
   | 'SIGNATURE_PLUS_AS_SPACE';
 
@@ -93,7 +92,6 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   NONCE_NOT_AS_SIGNED: 'The nonce sent is not the one signed',
   SIGNED_WITH_ANSWER_KEY: "Signed with the answer (platform) key instead of the merchant's key",
   SERIAL_IN_DECIMAL: 'serial_no written in decimal instead of hex',
-  SERIAL_LOWER_CASE: 'serial_no written in lower case',
   SERIAL_IS_PUB_KEY_ID: "serial_no set to the answer key's PUB_KEY_ID",
   SIGNATURE_PLUS_AS_SPACE: 'The signature lost its "+" characters to spaces',
 };

@@ -376,10 +376,6 @@ async function openAll(signature: Uint8Array, keys: { id: string; key: PublicKey
 // A serial_no that names a known key in another notation, or the answer key's id.
 function serialMistake(keyId: string, knownIds: string[], verifiedBy: string | undefined): { code: CauseCode; text: string } | undefined {
   const verifies = verifiedBy === undefined ? '' : ` The signature itself verifies with ${verifiedBy}.`;
-  const caseTwin = keyId !== keyId.toUpperCase() ? knownIds.find((id) => id === keyId.toUpperCase()) : undefined;
-  if (caseTwin) {
-    return { code: 'SERIAL_LOWER_CASE', text: `The serial_no "${clip(keyId)}" is the serial ${caseTwin} in lower case. Serials are compared exactly: send the certificate serial as upper-case hex (Java: getSerialNumber().toString(16).toUpperCase(); Go: fmt.Sprintf("%X", cert.SerialNumber); or openssl x509 -noout -serial).${verifies}` };
-  }
   if (/^\d+$/.test(keyId)) {
     const asHex = BigInt(keyId).toString(16).toUpperCase();
     const twin = knownIds.find((id) => /^[0-9A-Fa-f]+$/.test(id) && id.toUpperCase().replace(/^0+/, '') === asHex);

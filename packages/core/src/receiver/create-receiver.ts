@@ -6,11 +6,11 @@
 import type { ErrorCode, ErrorDetail } from '../errors.js';
 import type { ReceiverRequest, ReceiverResponse } from '../types.js';
 import type { AuthorizationFields } from '../protocol/index.js';
-import type { NotifyAnswer } from '../schema/index.js';
+import type { FieldIssue, NotifyAnswer } from '../schema/index.js';
 import type { AcceptedEvent, LoadedAnswerKey, LoadedSender, NotifyContext, ReceiverOptions, RejectedEvent } from './options.js';
 import { AuditNotifyError, ERROR_TABLE, isAuditNotifyError } from '../errors.js';
 import { signResponse } from '../signing/index.js';
-import { buildRequestMessage, checkSignedMessage, parseAuthorization, serialNumberKey } from '../protocol/index.js';
+import { buildRequestMessage, checkSignedMessage, findBySerialNumber, parseAuthorization, serialNumberKey } from '../protocol/index.js';
 import { parseNotification } from '../schema/index.js';
 import { CustomAnswer } from './custom-answer.js';
 import { readHeader } from '../protocol/header-value.js';
@@ -97,8 +97,14 @@ interface Exchange {
   requestId: string;
   /** `Wechatpay-Serial` of the request: the key the sender will verify the answer with. */
   answerKeyId: string | undefined;
-  answerKey: LoadedAnswerKey | undefined;
+  /** The key the answer is signed with: the one `answerKeyId` names, else the first (the sender is told by `onUnknownAnswerKey`). */
+  answerKey: LoadedAnswerKey;
   authorization?: AuthorizationFields;
+  /**
+   * The request passed the whole signature check (key, window, signature, fresh nonce). Only then is the
+   * answer signed, as WeChat Pay does: a forged or replayed request never costs an RSA signature.
+   */
+  verified: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -132,6 +138,20 @@ function authorizationHeader(headers: ReceiverRequest['headers']): string | stri
   return readHeader(headers, 'authorization');
 }
 
+/**
+ * The answer's detail of a PARAM_ERROR: fields named by JSON Pointer, as WeChat Pay names them (`/mchid`);
+ * the schema's own detail keeps the field names for callers in process.
+ */
+function paramErrorDetail(detail: ErrorDetail): ErrorDetail {
+  const { pointer, issues, ...rest } = detail as ErrorDetail & { pointer?: string; issues?: FieldIssue[] };
+  return {
+    ...rest,
+    location: 'body',
+    field: pointer ?? '',
+    ...(issues === undefined ? {} : { issues: issues.map((issue) => ({ field: issue.pointer, issue: issue.issue })) }),
+  };
+}
+
 /** Calls a user hook; a failing hook never changes the answer. */
 function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
   if (hook === undefined) return;
@@ -151,8 +171,9 @@ function callHook<A extends unknown[]>(hook: ((...args: A) => void) | undefined,
  * at once, and bad options throw `INVALID_OPTIONS` here rather than on the first request.
  *
  * Checks run cheapest first (protocol.md §3): method → body size → content type → Authorization grammar →
- * known `serial_no` and allowed mchid → known `Wechatpay-Serial` → timestamp window → signature over the raw
- * bytes → nonce replay → rate limit → JSON → schema → inbox. The handler runs only when all of them pass,
+ * known `serial_no` and allowed mchid → timestamp window → signature over the raw bytes → nonce replay →
+ * rate limit → JSON → schema → mchid of the body allowed → inbox. Answers are signed only once the nonce is
+ * claimed: a request that fails before is answered unsigned, as WeChat Pay does. The handler runs only when all of them pass,
  * and with an `inbox` at most once to success per `(mchid, out_request_no)` (receiver/inbox-step.ts).
  *
  * @example
@@ -179,8 +200,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       'Request-ID': exchange.requestId,
       ...extra,
     };
-    // Every answer is signed when a key can be chosen, errors too (protocol.md §4).
-    if (exchange.answerKey !== undefined) {
+    // Answers to verified requests are signed, errors too; others are not (protocol.md §4, "Fidelity").
+    if (exchange.verified) {
       const signed = await signResponse({
         body,
         privateKey: exchange.answerKey.privateKey,
@@ -237,20 +258,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return refuse(code, error.message, { location: 'authorization', ...error.detail });
     }
     exchange.authorization = auth;
-    const signInformation = (): ErrorDetail => ({ sign_information: describeSignedMessage(request, auth) });
 
     // The one check of a signed message (protocol/check-signed-message.ts): key id, window, signature. The
     // mchid and answer-key rules of this receiver come between the key id and the window.
     const sender: LoadedSender | undefined = config.senders.get(serialNumberKey(auth.serialNo));
     if (sender === undefined) {
-      return refuse('UNKNOWN_SERIAL', `serial_no ${auth.serialNo} is not the serial of a sender certificate this receiver knows.`, { location: 'authorization', field: 'serial_no', value: auth.serialNo, ...signInformation() });
+      return refuse('UNKNOWN_SERIAL', `serial_no ${auth.serialNo} is not the serial of a sender certificate this receiver knows.`, { location: 'authorization', field: 'serial_no', value: auth.serialNo });
     }
     if (sender.mchids !== undefined && !sender.mchids.has(auth.mchid)) {
       return refuse('MCHID_NOT_ALLOWED', `mchid ${auth.mchid} is not allowed to send with certificate ${auth.serialNo}.`, { location: 'authorization', field: 'mchid', value: auth.mchid });
-    }
-    const { answerKeyId } = exchange;
-    if (answerKeyId !== undefined && exchange.answerKey === undefined) {
-      return refuse('UNKNOWN_ANSWER_KEY', `Wechatpay-Serial ${answerKeyId} names no key this receiver signs answers with.`, { location: 'header', field: 'Wechatpay-Serial', value: answerKeyId });
     }
 
     // Over the bytes exactly as received, never a re-serialisation (protocol.md §3, §7.1).
@@ -269,10 +285,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // Authorization's grammar admits digits only, so the verdict is milliseconds or skew.
       const skew = window.problem === 'not_digits' ? Number.NaN : window.skewSeconds;
       const millis = window.problem === 'milliseconds' ? ' It looks like milliseconds: send Unix seconds.' : '';
-      return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be at most ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds, ...signInformation() });
+      return refuse('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${auth.timestamp} is ${Math.abs(skew)} s from the receiver's clock; it must be at most ${config.windowSeconds} s.${millis}`, { location: 'authorization', field: 'timestamp', value: auth.timestamp, skew_seconds: skew, window_seconds: config.windowSeconds });
     }
     if (!verdict.ok) {
-      return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', { location: 'authorization', field: 'signature', issue: 'sign not match', ...signInformation() });
+      // WeChat Pay's own shape of this answer (docs/protocol.md, "Fidelity"): detail.detail.issue and sign_information.
+      return refuse('SIGNATURE_MISMATCH', 'The signature does not verify over the message this receiver built from the request as received (see detail.sign_information).', {
+        detail: { issue: 'sign not match' },
+        field: 'signature',
+        location: 'authorization',
+        sign_information: describeSignedMessage(request, auth),
+      });
     }
 
     // Claimed only now: forged requests cannot fill the store (protocol.md §3). Keyed by the nonce alone, which
@@ -288,8 +310,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const retryAfter = Math.max(1, Math.ceil(Number(error.detail?.retry_after_seconds ?? 1)));
       return refuse('NONCE_STORE_FULL', `The receiver cannot take more requests right now (its replay store is full of live nonces): retry after ${retryAfter} s.`, { location: 'authorization', field: 'nonce_str', retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
     }
-    if (!fresh) {
-      return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce, ...signInformation() });
+    if (fresh) {
+      exchange.verified = true;
+      reportUnknownAnswerKey(exchange, auth, sender);
+    } else {
+      return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce });
     }
     try {
       return await afterNonce(request, exchange, auth, sender, nonceKey);
@@ -329,7 +354,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       parsed = parseNotification(value);
     } catch (error) {
       if (!isAuditNotifyError(error)) throw error;
-      return refuse('PARAM_ERROR', error.message, { location: 'body', ...error.detail });
+      return refuse('PARAM_ERROR', error.message, paramErrorDetail(error.detail ?? {}));
     }
     const notificationMchid = parsed.notification.mchid;
     if (sender.mchids !== undefined && !sender.mchids.has(notificationMchid)) {
@@ -377,12 +402,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         callHook(config.onDuplicate, event);
         return { kind: 'accepted', answer: processed.answer, event, duplicate: true };
       case 'conflict':
-        return refuse('OUT_REQUEST_NO_CONFLICT', `out_request_no ${notification.out_request_no} of mchid ${notification.mchid} was already received with other fields; a notification is never changed once received: send a new out_request_no.`, { location: 'body', field: 'out_request_no', value: notification.out_request_no });
+        return refuse('OUT_REQUEST_NO_CONFLICT', `out_request_no ${notification.out_request_no} of mchid ${notification.mchid} was already received with other fields; a notification is never changed once received: send a new out_request_no.`, { location: 'body', field: '/out_request_no', value: notification.out_request_no });
       case 'in_progress': {
         // Not processed here: the same signed request may come again.
         await config.nonceStore.release(nonceKey);
         const retryAfter = processed.retryAfterSeconds;
-        return refuse('NOTIFICATION_IN_PROGRESS', `out_request_no ${notification.out_request_no} is being processed by another delivery: retry after ${retryAfter} s.`, { location: 'body', field: 'out_request_no', value: notification.out_request_no, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+        return refuse('NOTIFICATION_IN_PROGRESS', `out_request_no ${notification.out_request_no} is being processed by another delivery: retry after ${retryAfter} s.`, { location: 'body', field: '/out_request_no', value: notification.out_request_no, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
       }
     }
   }
@@ -395,9 +420,17 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   function openExchange(headers: ReceiverRequest['headers'] | undefined): Exchange {
     const answerKeyId = readHeader(headers ?? {}, 'wechatpay-serial');
-    // Answers are signed with the key the request named (protocol.md §4); without one, the first key.
-    const answerKey = answerKeyId === undefined ? config.firstAnswerKey : config.answerKeys.get(answerKeyId);
-    return { requestId: globalThis.crypto.randomUUID(), answerKeyId, answerKey };
+    // Answers are signed with the key the request named (protocol.md §4), a serial in any notation; without
+    // one, or with an unknown one, the first key, as WeChat Pay falls back to another key.
+    const named = answerKeyId === undefined ? undefined : findBySerialNumber(config.answerKeys, answerKeyId)?.[1];
+    return { requestId: globalThis.crypto.randomUUID(), answerKeyId, answerKey: named ?? config.firstAnswerKey, verified: false };
+  }
+
+  /** Tells `onUnknownAnswerKey` that a verified request named an answer key this receiver does not have. */
+  function reportUnknownAnswerKey(exchange: Exchange, auth: AuthorizationFields, sender: LoadedSender): void {
+    const { answerKeyId } = exchange;
+    if (answerKeyId === undefined || findBySerialNumber(config.answerKeys, answerKeyId) !== undefined) return;
+    callHook(config.onUnknownAnswerKey, { requestId: exchange.requestId, answerKeyId, answeredWith: exchange.answerKey.id, mchid: auth.mchid, serialNo: sender.serialNo });
   }
 
   /** 500 RAW_BODY_UNAVAILABLE: an infrastructure fault of the app (parser order), so onError, not onRejected. */

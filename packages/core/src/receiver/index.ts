@@ -18,6 +18,7 @@ export type {
   ReceiverOptions,
   RejectedEvent,
   SenderKey,
+  UnknownAnswerKeyEvent,
 } from './options.js';
 export type { Inbox, InboxClaim, InboxKey, NonceStore, RateLimitDecision, RateLimiter, ReceiverStores } from './stores.js';
 export { createMemoryNonceStore } from './nonce-store.js';

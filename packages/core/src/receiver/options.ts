@@ -147,6 +147,26 @@ export interface AcceptedEvent {
 }
 
 /**
+ * Passed to `onUnknownAnswerKey`: a verified request named, in `Wechatpay-Serial`, a key this receiver does
+ * not sign with (a sender still on the old key id during a rotation). It was processed, and its answer
+ * signed with the default answer key (`answeredWith`), as WeChat Pay falls back to another key.
+ *
+ * @example
+ * ```ts
+ * const onUnknownAnswerKey = (event: UnknownAnswerKeyEvent) => log.warn(`sender asked for ${event.answerKeyId}, answered with ${event.answeredWith}`);
+ * ```
+ */
+export interface UnknownAnswerKeyEvent {
+  requestId: string;
+  /** `Wechatpay-Serial` as the request sent it. */
+  answerKeyId: string;
+  /** The id of the answer key the answer was signed with: the first of `answerKeys`. */
+  answeredWith: string;
+  mchid: string;
+  serialNo: string;
+}
+
+/**
  * Options of {@link createReceiver}.
  *
  * @example
@@ -195,6 +215,11 @@ export interface ReceiverOptions {
   inboxLeaseSeconds?: number;
   /** Called when a delivery of an already processed notification was answered from the inbox. Errors it throws are ignored. */
   onDuplicate?: (event: AcceptedEvent) => void;
+  /**
+   * Called when a request whose signature verified names an unknown answer key in `Wechatpay-Serial`; the
+   * answer is signed with the first of `answerKeys` instead. Errors it throws are ignored.
+   */
+  onUnknownAnswerKey?: (event: UnknownAnswerKeyEvent) => void;
 }
 
 /**
@@ -235,6 +260,7 @@ const KNOWN_OPTIONS = new Set([
   'inbox',
   'inboxLeaseSeconds',
   'onDuplicate',
+  'onUnknownAnswerKey',
 ]);
 
 /**
@@ -291,6 +317,7 @@ export interface ResolvedReceiverOptions {
   inbox: Inbox | undefined;
   inboxLeaseSeconds: number;
   onDuplicate: ((event: AcceptedEvent) => void) | undefined;
+  onUnknownAnswerKey: ((event: UnknownAnswerKeyEvent) => void) | undefined;
 }
 
 function invalid(message: string, cause?: unknown): AuditNotifyError {
@@ -447,5 +474,6 @@ export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiv
     inbox: inbox as Inbox | undefined,
     inboxLeaseSeconds: positiveInteger(raw, 'inboxLeaseSeconds', DEFAULT_INBOX_LEASE_SECONDS),
     onDuplicate: optionalFunction(raw, 'onDuplicate'),
+    onUnknownAnswerKey: optionalFunction(raw, 'onUnknownAnswerKey'),
   };
 }

@@ -161,7 +161,7 @@ export function reportNotificationBody(body: Uint8Array): BodyReport {
     value = JSON.parse(utf8.decode(body));
   } catch (error) {
     const jsonError = error instanceof Error ? error.message : String(error);
-    return { bytes: body.byteLength, json: false, jsonError, fields: [], unknownFields: [], schemaErrors: [{ field: '', issue: `the body is not JSON: ${jsonError}` }], warnings: [] };
+    return { bytes: body.byteLength, json: false, jsonError, fields: [], unknownFields: [], schemaErrors: [{ field: '', pointer: '', issue: `the body is not JSON: ${jsonError}` }], warnings: [] };
   }
   return { bytes: body.byteLength, ...reportNotificationValue(value) };
 }

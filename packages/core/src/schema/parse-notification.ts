@@ -1,3 +1,4 @@
+import { jsonPointer } from './json-pointer.js';
 import type { z } from 'zod';
 import { AuditNotifyError } from '../errors.js';
 import { jsonTypeName } from './api-string.js';
@@ -32,6 +33,8 @@ export interface ParsedNotification {
 export interface FieldIssue {
   /** JSON field name; nested paths joined by `.`; `''` for the body itself. */
   field: string;
+  /** The same place as a JSON Pointer (RFC 6901: `/mchid`, `/extra/list/1`), as WeChat Pay's answers name it. */
+  pointer: string;
   /** What is wrong and what to fix. */
   issue: string;
 }
@@ -53,7 +56,7 @@ const VALUE_PREVIEW_CHARS = 128;
 /**
  * Validates a parsed JSON body against the documentation's schema. Returns the notification (the documented fields),
  * the unknown fields with their values, and lint warnings; throws `PARAM_ERROR` naming the first bad field in the documentation's
- * order, with `detail = { field, issue, value?, location: 'body', issues }` (protocol.md §2).
+ * order, with `detail = { field, pointer, issue, value?, location: 'body', issues }` (protocol.md §2).
  *
  * @example
  * ```ts
@@ -84,8 +87,8 @@ export function parseNotification(value: unknown): ParsedNotification {
 export function safeParseNotification(value: unknown): SafeParseNotificationResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const issue = `the body must be a JSON object, got ${jsonTypeName(value)}`;
-    const issues = [{ field: '', issue }];
-    return { ok: false, issues, error: new AuditNotifyError('PARAM_ERROR', issue, { detail: { field: '', issue, location: 'body', issues } }) };
+    const issues = [{ field: '', pointer: '', issue }];
+    return { ok: false, issues, error: new AuditNotifyError('PARAM_ERROR', issue, { detail: { field: '', pointer: '', issue, location: 'body', issues } }) };
   }
   const parsed = notificationSchema.safeParse(value);
   if (!parsed.success) {
@@ -116,12 +119,12 @@ function sortedIssues(error: z.ZodError) {
 }
 
 function fieldIssuesOf(error: z.ZodError): FieldIssue[] {
-  return sortedIssues(error).map((i) => ({ field: i.path.map(String).join('.'), issue: i.message }));
+  return sortedIssues(error).map((i) => ({ field: i.path.map(String).join('.'), pointer: jsonPointer(i.path), issue: i.message }));
 }
 
 function toParamError(error: z.ZodError, fieldIssues: FieldIssue[], body: Record<string, unknown>): AuditNotifyError {
   const first = sortedIssues(error)[0];
-  const head = fieldIssues[0] ?? { field: '', issue: 'is not valid' };
+  const head = fieldIssues[0] ?? { field: '', pointer: '', issue: 'is not valid' };
   const meta = NOTIFICATION_FIELDS.find((f) => f.name === head.field);
   const label = meta ? ` (${meta.labelZh})` : '';
   const value = first ? valueAt(body, first.path) : undefined;
@@ -129,6 +132,7 @@ function toParamError(error: z.ZodError, fieldIssues: FieldIssue[], body: Record
   return new AuditNotifyError('PARAM_ERROR', `${head.field}${label}: ${head.issue}${more}`, {
     detail: {
       field: head.field,
+      pointer: head.pointer,
       issue: head.issue,
       ...(value === undefined ? {} : { value: preview(value) }),
       location: 'body',

@@ -52,7 +52,6 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
     NONCE_NOT_AS_SIGNED: '发送的随机串不是签名时用的随机串',
     SIGNED_WITH_ANSWER_KEY: '用应答(平台)密钥而不是商户密钥签名',
     SERIAL_IN_DECIMAL: 'serial_no 写成了十进制',
-    SERIAL_LOWER_CASE: 'serial_no 写成了小写',
     SERIAL_IS_PUB_KEY_ID: 'serial_no 填成了微信支付公钥 ID(PUB_KEY_ID)',
     SIGNATURE_PLUS_AS_SPACE: '签名值中的“+”变成了空格',
   },
@@ -113,8 +112,6 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
       '请求是用接收方签名应答所用的密钥(微信支付平台密钥)的私钥签名的,而不是商户 API 私钥。请用商户私钥(apiclient_key.pem)为请求签名,其证书序列号就是发送的 serial_no;平台密钥只用于验证应答。',
     SERIAL_IN_DECIMAL:
       'serial_no 是证书序列号的十进制写法:发送方的代码把证书序列号当作整数输出(Java 的 String.valueOf(cert.getSerialNumber())、Go 的 cert.SerialNumber.String())。请以大写十六进制发送(getSerialNumber().toString(16).toUpperCase()、fmt.Sprintf("%X", …))。',
-    SERIAL_LOWER_CASE:
-      'serial_no 是证书序列号的小写写法。序列号按原样比较:请以大写十六进制发送证书序列号(Java:getSerialNumber().toString(16).toUpperCase();Go:fmt.Sprintf("%X", cert.SerialNumber);或 openssl x509 -noout -serial)。',
     SERIAL_IS_PUB_KEY_ID:
       'serial_no 填成了应答(微信支付)公钥的 ID(PUB_KEY_ID_…)。serial_no 应是为请求签名的密钥对应的证书序列号,即商户 API 证书序列号;PUB_KEY_ID 只用于 Wechatpay-Serial。',
     SIGNATURE_PLUS_AS_SPACE:
