@@ -102,6 +102,41 @@ describe('parseAuthorization: refusal details', () => {
   });
 });
 
+describe('parseAuthorization: look-alikes and detail fields', () => {
+  it.each([
+    ['\u201c', '"'],
+    ['\u201d', '"'],
+    ['\u2018', "'"],
+    ['\u2019', "'"],
+    ['\uff02', '"'],
+    ['\uff07', "'"],
+    ['\uff0c', ','],
+    ['\u3001', ','],
+    ['\uff1d', '='],
+    ['\uff1a', ':'],
+    ['\uff1b', ';'],
+    ['\u3000', ' '],
+  ])('calls %j full_width_punctuation and names %j as the ASCII meant', (character, expected) => {
+    const raw = `${header()}${character}`;
+    const position = raw.length - 1;
+    expect(refusal(raw).detail).toStrictEqual({ location: 'authorization', reason: 'full_width_punctuation', position, near: near(raw, position), character, expected });
+  });
+
+  it('leaves field, position and near out of a detail that has none (strictly: not even as undefined)', () => {
+    const { signature: _s, ...rest } = PAIRS;
+    expect(refusal(header(rest))).toStrictEqual({ code: 'AUTH_MALFORMED', detail: { location: 'authorization', reason: 'missing_field', field: 'signature', missing: ['signature'] } });
+    const leading = ` ${header()}`;
+    expect(refusal(leading).detail).toStrictEqual({ location: 'authorization', reason: 'leading_space', position: 0, near: near(leading, 0) });
+  });
+
+  it('calls a key with no "=" before the end or a comma pair_without_value at the start of the key', () => {
+    const start = AUTHORIZATION_SCHEME.length + 1;
+    expect(refusal(`${AUTHORIZATION_SCHEME} mchid`).detail).toMatchObject({ reason: 'pair_without_value', position: start });
+    expect(refusal(`${AUTHORIZATION_SCHEME} mchid,nonce_str="1"`).detail).toMatchObject({ reason: 'pair_without_value', position: start });
+    expect(refusal(`${header()},mchid`).detail).toMatchObject({ reason: 'pair_without_value', position: header().length + 1 });
+  });
+});
+
 describe('parseAuthorization: limits', () => {
   it('accepts a 15-digit timestamp (so the receiver can say "milliseconds") and refuses 16 digits as malformed', () => {
     expect(parseAuthorization(header({ ...PAIRS, timestamp: '1'.repeat(15) })).timestamp).toBe(111_111_111_111_111);

@@ -4,9 +4,9 @@
 // detail fields, not how refusals are signed.
 import { describe, expect, it, vi } from 'vitest';
 import { AuditNotifyError } from '../src/errors.js';
-import type { ReceiverOptions } from '../src/receiver/index.js';
+import type { Inbox, InboxClaim, ReceiverOptions } from '../src/receiver/index.js';
 import { createMemoryRateLimiter, createReceiver } from '../src/receiver/index.js';
-import { MCHID, NOW, SAMPLE, json, nonce, receiverOptions, signedRequest } from './receiver-fixtures.js';
+import { MCHID, NOW, SAMPLE, SERIAL_NO, json, nonce, receiverOptions, senderKeys, signedRequest } from './receiver-fixtures.js';
 
 function receiver(overrides: Partial<ReceiverOptions> = {}) {
   const hooks = { onAccepted: vi.fn(), onRejected: vi.fn(), onError: vi.fn() };
@@ -145,5 +145,85 @@ describe('receiver: Request-ID', () => {
     expect(onRejected.mock.calls[0]?.[0]).toMatchObject({ requestId: ids[1], code: 'METHOD_NOT_ALLOWED', status: 405 });
     expect(accepted.headers['Content-Length']).toBe(String(accepted.body.byteLength));
     expect(accepted.headers['Content-Type']).toBe('application/json');
+  });
+});
+
+const authorizationOf = (request: { headers: Record<string, string> }): string => request.headers['authorization'] ?? '';
+
+describe('receiver: repeated headers and Content-Type parameters', () => {
+  it('refuses an Authorization header sent twice as multiple_headers, even when the second is not a full header', async () => {
+    const request = signedRequest();
+    const headers: Record<string, string | string[]> = { ...(request.headers as Record<string, string>), authorization: [authorizationOf(request), 'x="1"'] };
+    const answer = json(await receiver().receiver.handle({ ...request, headers }));
+    expect(answer.detail).toMatchObject({ reason: 'AUTH_MALFORMED', location: 'authorization', problem: 'multiple_headers' });
+  });
+
+  it('accepts a request whose other headers were repeated, and a one-line Authorization list', async () => {
+    const request = signedRequest();
+    expect((await receiver().receiver.handle({ ...request, headers: { ...request.headers, 'x-forwarded-for': ['10.0.0.1', '10.0.0.2'] } })).status).toBe(200);
+    const once = signedRequest();
+    const listed: Record<string, string | string[]> = { ...(once.headers as Record<string, string>), authorization: [authorizationOf(once)] };
+    expect((await receiver().receiver.handle({ ...once, headers: listed })).status).toBe(200);
+  });
+
+  it('trims the charset value but keeps a quote inside it', async () => {
+    expect((await receiver().receiver.handle(signedRequest({ headers: { 'content-type': 'application/json; charset=utf-8 ;profile=notify' } }))).status).toBe(200);
+    expect((await receiver().receiver.handle(signedRequest({ headers: { 'content-type': 'application/json; charset=utf"-8' } }))).status).toBe(400);
+  });
+});
+
+describe('receiver: details of key, mchid and inbox refusals', () => {
+  it('names the unknown serial_no', async () => {
+    const serialNo = '1'.repeat(40);
+    const answer = json(await receiver().receiver.handle(signedRequest({ serialNo })));
+    expect(answer.detail).toMatchObject({ reason: 'UNKNOWN_SERIAL', location: 'authorization', field: 'serial_no', value: serialNo });
+  });
+
+  it('names the mchid that the certificate may not send for', async () => {
+    const { receiver: r } = receiver({ senders: [{ serialNo: SERIAL_NO, publicKey: senderKeys.publicKey, mchids: [MCHID] }] });
+    const answer = json(await r.handle(signedRequest({ mchid: '1900000109' })));
+    expect(answer.detail).toEqual({ reason: 'MCHID_NOT_ALLOWED', location: 'authorization', field: 'mchid', value: '1900000109' });
+  });
+
+  it('claims the inbox record under (mchid, out_request_no)', async () => {
+    const keys: unknown[] = [];
+    const inbox: Inbox = {
+      claim: async (key) => {
+        keys.push(key);
+        return { state: 'claimed', token: 't' };
+      },
+      complete: async () => true,
+      release: async () => undefined,
+    };
+    expect((await receiver({ inbox }).receiver.handle(signedRequest())).status).toBe(200);
+    expect(keys).toEqual([{ mchid: MCHID, outRequestNo: SAMPLE.out_request_no }]);
+  });
+
+  it('answers an in-progress record 503 with Retry-After, and a conflicting one 409, naming out_request_no', async () => {
+    const claimed = (claim: InboxClaim): Inbox => ({ claim: async () => claim, complete: async () => true, release: async () => undefined });
+    const busy = await receiver({ inbox: claimed({ state: 'in_progress', retryAfterSeconds: 30 }) }).receiver.handle(signedRequest());
+    expect(busy.status).toBe(503);
+    expect(busy.headers['Retry-After']).toBe('30');
+    expect(json(busy).detail).toEqual({ reason: 'NOTIFICATION_IN_PROGRESS', location: 'body', field: '/out_request_no', value: SAMPLE.out_request_no, retry_after_seconds: 30 });
+    const conflict = json(await receiver({ inbox: claimed({ state: 'conflict', fieldsHash: 'other' }) }).receiver.handle(signedRequest()));
+    expect(conflict.detail).toEqual({ reason: 'OUT_REQUEST_NO_CONFLICT', location: 'body', field: '/out_request_no', value: SAMPLE.out_request_no });
+  });
+
+  it('does not call onUnknownAnswerKey for a request that names no answer key', async () => {
+    const onUnknownAnswerKey = vi.fn();
+    expect((await receiver({ onUnknownAnswerKey }).receiver.handle(signedRequest({ answerKeyId: null }))).status).toBe(200);
+    expect(onUnknownAnswerKey).not.toHaveBeenCalled();
+  });
+});
+
+describe('receiver: infrastructure faults', () => {
+  it('wraps a nonce store error other than NONCE_STORE_FULL as INTERNAL_ERROR, and passes an INTERNAL_ERROR through as it is', async () => {
+    const failing = (error: Error) => receiver({ nonceStore: { claim: () => Promise.reject(error), release: async () => undefined } });
+    const other = new AuditNotifyError('INVALID_OPTIONS', 'not a store answer');
+    const wrapped = failing(other);
+    await expect(wrapped.receiver.handle(signedRequest())).rejects.toMatchObject({ code: 'INTERNAL_ERROR', cause: other });
+    expect(wrapped.onError.mock.calls[0]?.[0]).toMatchObject({ code: 'INTERNAL_ERROR' });
+    const internal = new AuditNotifyError('INTERNAL_ERROR', 'store down');
+    await expect(failing(internal).receiver.handle(signedRequest())).rejects.toBe(internal);
   });
 });

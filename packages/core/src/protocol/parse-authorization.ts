@@ -94,6 +94,7 @@ function fail(raw: string | undefined, failure: Failure): never {
   if (failure.field !== undefined) detail.field = failure.field;
   if (failure.position !== undefined) {
     detail.position = failure.position;
+    // Stryker disable next-line ConditionalExpression: every fail(undefined, …) comes without a position, so raw is always defined here.
     if (raw !== undefined) detail.near = raw.slice(Math.max(0, failure.position - 16), failure.position + 16);
   }
   Object.assign(detail, failure.extra);
