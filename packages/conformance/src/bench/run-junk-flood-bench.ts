@@ -3,12 +3,11 @@
 // unsigned (only requests whose signature verified get a signed answer), so they cost HTTP parsing and at
 // most one RSA verification each, never an RSA signature.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type RequestSpec, type Result } from 'autocannon';
-import { NOTIFY_PATH, generateTestKeySet } from '@auditnotify/core';
-import type { BenchKeys } from './types.js';
-import { buildServerModule, presign, startServer, type Signed } from './run-http-bench.js';
+import { NOTIFY_PATH } from '@auditnotify/core';
+import { prepareBench, presign, startServer, type Signed } from './run-http-bench.js';
 
 /**
  * What the junk-flood benchmark of an adapter declares.
@@ -81,17 +80,7 @@ async function phase(url: string, valid: RequestSpec[], rate: number, junk: Requ
  * ```
  */
 export async function runJunkFloodBench({ pluginName, packageDir, benchDir }: JunkFloodBenchOptions): Promise<void> {
-  const keySet = generateTestKeySet();
-  const keys: BenchKeys = {
-    serialNo: keySet.serialNo,
-    senderCertificatePem: keySet.sender.certificatePem,
-    answerKeyId: keySet.wechatpayPublicKeyId,
-    answerPrivateKeyPem: keySet.receiver.privateKeyPem,
-  };
-  const serverModule = buildServerModule(benchDir);
-  const loadAtStart = loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' / ');
+  const { keySet, keys, serverModule, loadAtStart } = prepareBench(benchDir);
   const pool = await presign(keySet, 40_000);
   const rounds: { capacity: number; rate: number; alone: Phase; flooded: Phase }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
