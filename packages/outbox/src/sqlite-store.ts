@@ -10,6 +10,7 @@ import { AuditNotifyError } from '@auditnotify/core';
 import type { AuditResultNotification } from '@auditnotify/core';
 import type { Consumer, ConsumeOptions, Deliver, EnqueueResult, NewEntry, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
 import { entryId } from './entry-id.js';
+import { paceIntervalMs } from './pace.js';
 import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
 
 /**
@@ -220,7 +221,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   const consumers = new Set<Consumer>();
 
   function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
-    const interval = consumeOptions.rate === false ? 0 : consumeOptions.rate.durationMs / consumeOptions.rate.max;
+    const interval = consumeOptions.rate === false ? 0 : paceIntervalMs(consumeOptions.rate);
     let stopping = false;
     let wake: (() => void) | undefined;
     let timer: NodeJS.Timeout | undefined;
