@@ -3,12 +3,13 @@
  * the store's global limit, recording every attempt and dead-lettering what cannot succeed.
  */
 import { EventEmitter } from 'node:events';
-import { AuditNotifyError, createClient, isAuditNotifyError, notificationFieldsHash, parseNotification } from '@auditnotify/core';
+import { AuditNotifyError, createClient } from '@auditnotify/core';
 import type { ClientOptions, NotificationFields } from '@auditnotify/core';
 import type { Consumer, EnqueueResult, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxStore } from './store.js';
 import type { OutboxRetryOptions, ResolvedOutboxRetry } from './retry-policy.js';
 import { DEFAULT_OUTBOX_RETRY, decide } from './retry-policy.js';
 import { attemptDelivery } from './attempt.js';
+import { prepareEntry } from './prepare-entry.js';
 import { defaultToleranceMs } from './pace.js';
 import type { PaceLimit } from './pace.js';
 
@@ -180,15 +181,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const outbox = new EventEmitter<OutboxEvents>() as Outbox;
   Object.assign(outbox, {
     async enqueue(notification: NotificationFields, enqueueOptions: { replace?: boolean } = {}) {
-      let parsed: ReturnType<typeof parseNotification>;
-      try {
-        parsed = parseNotification(notification);
-      } catch (error) {
-        if (!isAuditNotifyError(error)) throw error;
-        throw new AuditNotifyError('VALIDATION_FAILED', `The notification is invalid, nothing was queued: ${error.message}`, { ...(error.code === 'PARAM_ERROR' && error.detail ? { detail: error.detail } : {}), cause: error });
-      }
-      const fieldsHash = await notificationFieldsHash(parsed.notification);
-      return store.enqueue({ notification: parsed.notification, fieldsHash }, { replace: enqueueOptions.replace === true });
+      return store.enqueue(await prepareEntry(notification), { replace: enqueueOptions.replace === true });
     },
     run(runOptions: RunOptions = {}) {
       const consumer = store.consume(
