@@ -88,7 +88,7 @@ describe('auditnotify outbox add', () => {
     const store = sqliteStore();
     const field = await run(['outbox', 'add', '--store', store, '--field', 'out_request_no=F-1', '--field', `mchid=${MCHID}`, '--field', 'audit_result=PASS']);
     expect(field, field.stderr).toMatchObject({ code: 0, stdout: `${MCHID}~F-1 F-1 queued\n` });
-    const body = writeNdjson('body.json', JSON.stringify({ out_request_no: 'B-1', mchid: MCHID, audit_result: 'REJECT', reject_reason: 'the licence photo is unreadable' }));
+    const body = writeNdjson('body.json', JSON.stringify({ out_request_no: 'B-1', mchid: MCHID, audit_result: 'REJECT', fail_code: '1001', fail_msg: 'IDCARD_ILLEGAL' }));
     expect((await run(['outbox', 'add', '--store', store, '--body', body])).stdout).toBe(`${MCHID}~B-1 B-1 queued\n`);
     const file = writeNdjson('three.ndjson', `${ndjson('N', 2)}\n\n${JSON.stringify({ out_request_no: 'F-1', mchid: MCHID, audit_result: 'PASS' })}`);
     const batch = await run(['outbox', 'add', '--store', store, '--ndjson', file]);
@@ -117,10 +117,10 @@ describe('auditnotify outbox add', () => {
     const store = sqliteStore();
     const fields = (result: string): string[] => ['--field', 'out_request_no=C-1', '--field', `mchid=${MCHID}`, '--field', `audit_result=${result}`];
     expect((await run(['outbox', 'add', '--store', store, ...fields('PASS')])).code).toBe(0);
-    const conflict = await run(['outbox', 'add', '--store', store, ...fields('REJECT'), '--field', 'reject_reason=blurred']);
+    const conflict = await run(['outbox', 'add', '--store', store, ...fields('REJECT'), '--field', 'fail_code=1001']);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain('auditnotify outbox: OUTBOX_CONFLICT: --field: out_request_no C-1 is already in the outbox with different fields; give --replace');
-    const replaced = await run(['outbox', 'add', '--store', store, ...fields('REJECT'), '--field', 'reject_reason=blurred', '--replace']);
+    const replaced = await run(['outbox', 'add', '--store', store, ...fields('REJECT'), '--field', 'fail_code=1001', '--replace']);
     expect(replaced.stdout).toBe(`${MCHID}~C-1 C-1 replaced\n`);
     const entry = JSON.parse((await run(['outbox', 'status', '--store', store, '--json', 'C-1'])).stdout) as { notification: { audit_result: string } };
     expect(entry.notification.audit_result).toBe('REJECT');
