@@ -177,18 +177,23 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       const outcome = decisions.get(job.id);
       decisions.delete(job.id);
       if (outcome === undefined) return;
-      toEntry(job).then(
+      // The state follows from the decision just carried out: no round trip to ask Redis for it.
+      const bullState = outcome.decision.next === 'delivered' ? 'completed' : outcome.decision.next === 'dead' ? 'failed' : 'delayed';
+      toEntry(job, bullState).then(
         (entry) => consumeOptions.onRecorded({ entry, ...outcome }),
         (error: unknown) => consumeOptions.onError(error),
       );
     };
+    // Counting after every job would cost a round trip each; only once the queue has run dry is a settled job
+    // possibly the last one.
+    let drained = false;
     worker.on('completed', (job) => {
       report(job);
-      checkEmpty();
+      if (drained) checkEmpty();
     });
     worker.on('failed', (job) => {
       report(job);
-      checkEmpty();
+      if (drained) checkEmpty();
     });
     worker.on('error', (error) => consumeOptions.onError(error));
     const stop = async (): Promise<void> => {
@@ -214,7 +219,10 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
         },
       );
     }
-    worker.on('drained', checkEmpty);
+    worker.on('drained', () => {
+      drained = true;
+      checkEmpty();
+    });
     // Another process may deliver the last entries: look now and then too.
     const poll = setInterval(checkEmpty, 500);
     checkEmpty();

@@ -219,16 +219,26 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
 
   let closed = false;
   const consumers = new Set<Consumer>();
+  /** Wakes every idle worker of this process: something they wait for may have happened. */
+  const wakers = new Set<() => void>();
+  const wakeAll = (): void => {
+    for (const wake of [...wakers]) wake();
+  };
 
   function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
     const interval = consumeOptions.rate === false ? 0 : paceIntervalMs(consumeOptions.rate);
     let stopping = false;
-    let wake: (() => void) | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    // An idle worker sleeps until its poll, the next due time, or a wake-up: an entry settled or enqueued in
+    // this process, or stop(). Other processes on the file are seen at the next poll.
     const idle = (ms: number): Promise<void> =>
       new Promise((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, Math.max(1, ms));
+        const wake = (): void => {
+          clearTimeout(timer);
+          wakers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(1, ms));
+        wakers.add(wake);
       });
 
     async function lane(): Promise<void> {
@@ -249,6 +259,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
           const { attempt, decision } = await deliver({ entry: toEntry(row) });
           const next: OutboxState = decision.next === 'retry' ? 'queued' : decision.next;
           const settled = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now());
+          wakeAll();
           if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled), attempt, decision });
         } catch (error) {
           consumeOptions.onError(error);
@@ -265,8 +276,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
       done,
       async stop() {
         stopping = true;
-        if (timer !== undefined) clearTimeout(timer);
-        wake?.();
+        wakeAll();
         await done;
       },
     };
@@ -277,7 +287,9 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   return {
     kind: 'sqlite',
     async enqueue(entry, enqueueOptions) {
-      return enqueueTx(entry, enqueueOptions.replace);
+      const result = enqueueTx(entry, enqueueOptions.replace);
+      if (result.outcome !== 'exists') wakeAll();
+      return result;
     },
     async get(key) {
       const row = find(key);
@@ -294,6 +306,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
       if (row.state !== 'dead') throw notDead(key.out_request_no, row.state);
       const at = now();
       revive.run(at, at, row.seq);
+      wakeAll();
       return toEntry(seqById.get(row.seq) as EntryRow);
     },
     consume,
