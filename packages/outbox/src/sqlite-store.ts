@@ -64,6 +64,16 @@ CREATE TABLE IF NOT EXISTS outbox_pace (
 );
 `;
 
+/**
+ * The queued entry due longest, read off the `(state, next_at)` index in its order (the rowid `seq` breaks
+ * ties), so taking the next entry costs the same with a backlog of a million as with ten. Exported for the
+ * test that pins the query plan.
+ */
+export const DUE_QUEUED_SQL = "SELECT seq FROM outbox_entry WHERE state = 'queued' AND next_at <= ? ORDER BY next_at, seq LIMIT 1";
+
+/** Any entry whose worker's lease expired: few rows are ever `delivering` (the workers' concurrency). */
+export const DUE_EXPIRED_SQL = "SELECT seq FROM outbox_entry WHERE state = 'delivering' AND lease_until <= ? LIMIT 1";
+
 interface EntryRow {
   seq: number;
   id: string;
@@ -128,10 +138,8 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   );
   const countStates = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox_entry GROUP BY state');
   const pending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox_entry WHERE state IN ('queued', 'delivering')");
-  const due = db.prepare<[number, number], { seq: number }>(
-    `SELECT seq FROM outbox_entry WHERE (state = 'queued' AND next_at <= ?) OR (state = 'delivering' AND lease_until <= ?)
-     ORDER BY next_at, seq LIMIT 1`,
-  );
+  const dueQueued = db.prepare<[number], { seq: number }>(DUE_QUEUED_SQL);
+  const dueExpired = db.prepare<[number], { seq: number }>(DUE_EXPIRED_SQL);
   const nextWake = db.prepare<[], { at: number | null }>(
     "SELECT MIN(CASE state WHEN 'queued' THEN next_at ELSE lease_until END) AS at FROM outbox_entry WHERE state IN ('queued', 'delivering')",
   );
@@ -194,7 +202,8 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
 
   const leaseTx = db.transaction((token: string, leaseMs: number): EntryRow | undefined => {
     const at = now();
-    const row = due.get(at, at);
+    // A lease that expired first (its worker died), then the queued entry due longest.
+    const row = dueExpired.get(at) ?? dueQueued.get(at);
     if (row === undefined) return undefined;
     lease.run(token, at + leaseMs, row.seq);
     return seqById.get(row.seq);
