@@ -143,14 +143,14 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   const nextWake = db.prepare<[], { at: number | null }>(
     "SELECT MIN(CASE state WHEN 'queued' THEN next_at ELSE lease_until END) AS at FROM outbox_entry WHERE state IN ('queued', 'delivering')",
   );
-  const lease = db.prepare<[string, number, number]>("UPDATE outbox_entry SET state = 'delivering', lease_token = ?, lease_until = ? WHERE seq = ?");
+  const lease = db.prepare<[string, number, number], EntryRow>("UPDATE outbox_entry SET state = 'delivering', lease_token = ?, lease_until = ? WHERE seq = ? RETURNING *");
   const seqById = db.prepare<[number], EntryRow>('SELECT * FROM outbox_entry WHERE seq = ?');
   const insertAttempt = db.prepare<[number, string, number]>(
     'INSERT INTO outbox_attempt (entry_seq, n, record) SELECT ?, COALESCE(MAX(n), 0) + 1, ? FROM outbox_attempt WHERE entry_seq = ?',
   );
-  const settle = db.prepare<[OutboxState, number, number | null, string | null, number, string]>(
+  const settle = db.prepare<[OutboxState, number, number | null, string | null, number, string], EntryRow>(
     `UPDATE outbox_entry SET state = ?, round_attempts = round_attempts + 1, next_at = ?, delivered_at = ?, last_error = COALESCE(?, last_error),
-     lease_token = NULL, lease_until = NULL WHERE seq = ? AND lease_token = ?`,
+     lease_token = NULL, lease_until = NULL WHERE seq = ? AND lease_token = ? RETURNING *`,
   );
   const revive = db.prepare<[number, number, number]>(
     "UPDATE outbox_entry SET state = 'queued', round_attempts = 0, round_started_at = ?, next_at = ? WHERE seq = ? AND state = 'dead'",
@@ -158,8 +158,9 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   const readPace = db.prepare<[], { next_at: number }>('SELECT next_at FROM outbox_pace WHERE one = 1');
   const writePace = db.prepare<[number]>('INSERT INTO outbox_pace (one, next_at) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET next_at = excluded.next_at');
 
-  function toEntry(row: EntryRow): OutboxEntry {
-    const attempts = attemptsOf.all(row.seq).map((a) => JSON.parse(a.record) as OutboxAttempt);
+  /** The entry of a row, with its attempts read from the table unless the caller has them. */
+  function toEntry(row: EntryRow, known?: OutboxAttempt[]): OutboxEntry {
+    const attempts = known ?? attemptsOf.all(row.seq).map((a) => JSON.parse(a.record) as OutboxAttempt);
     return {
       id: row.id,
       mchid: row.mchid,
@@ -205,17 +206,15 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
     // A lease that expired first (its worker died), then the queued entry due longest.
     const row = dueExpired.get(at) ?? dueQueued.get(at);
     if (row === undefined) return undefined;
-    lease.run(token, at + leaseMs, row.seq);
-    return seqById.get(row.seq);
+    return lease.get(token, at + leaseMs, row.seq);
   });
 
   const recordTx = db.transaction((seq: number, token: string, attempt: OutboxAttempt, next: OutboxState, nextAt: number): EntryRow | undefined => {
-    const current = seqById.get(seq);
-    // The lease expired and another worker took the entry over: its attempt is the one that counts.
-    if (current?.lease_token !== token) return undefined;
+    const settled = settle.get(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
+    // No row: the lease expired and another worker took the entry over; its attempt is the one that counts.
+    if (settled === undefined) return undefined;
     insertAttempt.run(seq, JSON.stringify(attempt), seq);
-    settle.run(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
-    return seqById.get(seq);
+    return settled;
   });
 
   /** The next free start time under the global pace (`interval` ms between starts), taken atomically. */
@@ -265,11 +264,12 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
             const slot = paceTx(interval);
             if (slot > now()) await new Promise((resolve) => setTimeout(resolve, slot - now()));
           }
-          const { attempt, decision } = await deliver({ entry: toEntry(row) });
+          const leased = toEntry(row);
+          const { attempt, decision } = await deliver({ entry: leased });
           const next: OutboxState = decision.next === 'retry' ? 'queued' : decision.next;
           const settled = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now());
           wakeAll();
-          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled), attempt, decision });
+          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled, [...leased.attempts, attempt]), attempt, decision });
         } catch (error) {
           consumeOptions.onError(error);
           await idle(pollMs);
