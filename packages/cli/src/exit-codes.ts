@@ -6,6 +6,10 @@ import { isCliError, type CliErrorCode } from './cli-error.js';
 import { isAuditNotifyError } from '@auditnotify/core';
 import { isCollectionError } from './collection/index.js';
 import type { ErrorCode } from '@auditnotify/core';
+import { isOutboxError } from './outbox/is-outbox-error.js';
+
+// An outbox address that is wrong or a store that cannot be reached: nothing was read or sent.
+const OUTBOX_USAGE_CODES: ReadonlySet<string> = new Set(['OUTBOX_STORE_INVALID', 'OUTBOX_STORE_UNAVAILABLE']);
 
 /**
  * The three exit codes.
@@ -58,5 +62,6 @@ export function exitCodeFor(error: unknown): ExitCode {
   // A collection folder or file that cannot be read or parsed: nothing was sent.
   if (isCollectionError(error)) return EXIT.USAGE;
   if ((isAuditNotifyError(error) || isCliError(error)) && USAGE_CODES.has(error.code)) return EXIT.USAGE;
+  if (isOutboxError(error) && OUTBOX_USAGE_CODES.has(error.code)) return EXIT.USAGE;
   return EXIT.CHECK_FAILED;
 }

@@ -35,6 +35,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Calls `handler` once on Ctrl-C or SIGTERM; returns a function that removes the handler. */
   onStop(handler: () => void): () => void;
+  /** Whether stdout is a terminal (a progress bar then replaces line-by-line output). Absent means no. */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createProcessIo(): CliIo {
       return new Uint8Array(Buffer.concat(chunks));
     },
     cwd: process.cwd(),
+    stdoutIsTerminal: process.stdout.isTTY === true,
     onStop: (handler) => {
       const once = (): void => {
         process.off('SIGINT', once);

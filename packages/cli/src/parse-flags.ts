@@ -46,6 +46,33 @@ export function parseFlags<const O extends OptionsConfig>(args: string[], option
 }
 
 /**
+ * Parses `args` like {@link parseFlags}, but also returns up to `maxPositionals` arguments that are not flags
+ * (`auditnotify outbox status --store S R1`); more is a usage error.
+ *
+ * @example
+ * ```ts
+ * const { flags, positionals } = parseFlagsAndPositionals(['R1', '--json'], { json: { type: 'boolean' } } as const, 1);
+ * positionals; // ['R1']
+ * ```
+ */
+export function parseFlagsAndPositionals<const O extends OptionsConfig>(args: string[], options: O, maxPositionals: number): { flags: ParsedFlags<O>; positionals: string[] } {
+  // Positionals are told apart by parseArgs itself (a flag's value is never one), then the flags parsed strictly.
+  let tokens: { kind: string; index: number; value?: string | undefined }[];
+  try {
+    tokens = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true }).tokens;
+  } catch {
+    tokens = [];
+  }
+  const at = tokens.filter((token) => token.kind === 'positional').map((token) => token.index);
+  const positionals = at.map((index) => args[index] as string);
+  if (positionals.length > maxPositionals) {
+    throw usageError(`unexpected argument ${JSON.stringify(positionals[maxPositionals])}`, { argument: positionals[maxPositionals] });
+  }
+  const rest = args.filter((_arg, index) => !at.includes(index));
+  return { flags: parseFlags(rest, options), positionals };
+}
+
+/**
  * The value of a string flag that must be present.
  *
  * @example

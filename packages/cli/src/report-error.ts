@@ -7,6 +7,7 @@ import { isAuditNotifyError } from '@auditnotify/core';
 import { isCollectionError } from './collection/index.js';
 import type { TextSink } from './io.js';
 import { redact } from './output/redact.js';
+import { isOutboxError } from './outbox/is-outbox-error.js';
 
 /**
  * Writes `auditnotify COMMAND: CODE: message` (and a hint for usage errors) to `sink`.
@@ -20,7 +21,7 @@ import { redact } from './output/redact.js';
  */
 export function reportError(sink: TextSink, command: string, error: unknown): void {
   const prefix = command === '' ? 'auditnotify' : `auditnotify ${command}`;
-  if (isAuditNotifyError(error) || isCliError(error) || isCollectionError(error)) {
+  if (isAuditNotifyError(error) || isCliError(error) || isCollectionError(error) || isOutboxError(error)) {
     sink.write(`${prefix}: ${error.code}: ${redact(error.message)}\n`);
     if (error.code === 'USAGE_ERROR') sink.write(`(see: ${prefix} --help)\n`);
     return;

@@ -8,6 +8,7 @@ import { decryptCommand } from './commands/decrypt.js';
 import { demoCommand } from './commands/demo.js';
 import { keygenCommand } from './commands/keygen.js';
 import { listenCommand } from './commands/listen.js';
+import { outboxCommand } from './commands/outbox.js';
 import { runCommand } from './commands/run.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
@@ -22,7 +23,7 @@ import { reportError } from './report-error.js';
  *
  * @example
  * ```ts
- * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo', 'run']
+ * COMMANDS.map((command) => command.name); // ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo', 'run', 'outbox']
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   decryptCommand,
   demoCommand,
   runCommand,
+  outboxCommand,
 ];
 
 function version(): string {

@@ -36,7 +36,7 @@ function buildDependency(dir: string): void {
 }
 
 export default function setup(): void {
-  for (const dependency of ['core', 'express-plugin']) {
+  for (const dependency of ['core', 'express-plugin', 'outbox']) {
     const dir = join(packagesDir, dependency);
     const entry = join(dir, 'dist', 'index.js');
     if (!existsSync(entry) || statSync(entry).mtimeMs < newestMtime(join(dir, 'src'))) buildDependency(dir);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
 
-const COMMANDS = ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo', 'run'];
+const COMMANDS = ['keygen', 'sign', 'send', 'listen', 'verify', 'decode', 'decrypt', 'demo', 'run', 'outbox'];
 
 describe('auditnotify --help', () => {
   it('lists every command with exit 0', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR, sh, workDir } from './helpers/processes.js';
 import { typecheck } from './helpers/typecheck.js';
 
-const PACKAGES = { '@auditnotify/core': 'core', '@auditnotify/express': 'express-plugin', '@auditnotify/koa': 'koa-plugin', '@auditnotify/cli': 'cli' } as const;
+const PACKAGES = { '@auditnotify/core': 'core', '@auditnotify/express': 'express-plugin', '@auditnotify/koa': 'koa-plugin', '@auditnotify/cli': 'cli', '@auditnotify/outbox': 'outbox' } as const;
 type Name = keyof typeof PACKAGES;
 
 const work = workDir();
@@ -78,11 +78,11 @@ describe('a consumer of the tarballs', () => {
   });
 
   it('require()s every entry point from CommonJS', async () => {
-    const script = "for (const id of ['@auditnotify/core', '@auditnotify/core/testing', '@auditnotify/core/node', '@auditnotify/express', '@auditnotify/koa', '@auditnotify/cli']) console.log(id, Object.keys(require(id)).length > 0);";
+    const script = "for (const id of ['@auditnotify/core', '@auditnotify/core/testing', '@auditnotify/core/node', '@auditnotify/express', '@auditnotify/koa', '@auditnotify/cli', '@auditnotify/outbox']) console.log(id, Object.keys(require(id)).length > 0);";
     const result = await sh(`node -e ${JSON.stringify(script)}`, project, { NODE_PATH: join(REPO_DIR, 'node_modules') });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim().split('\n').every((line) => line.endsWith(' true'))).toBe(true);
-    expect(result.stdout.trim().split('\n')).toHaveLength(6);
+    expect(result.stdout.trim().split('\n')).toHaveLength(7);
   });
 
   it('compiles against the declarations with skipLibCheck: false (with @types/express and @types/koa installed)', async () => {
@@ -92,8 +92,10 @@ describe('a consumer of the tarballs', () => {
       "import { readRawBody } from '@auditnotify/core/node';",
       "import { createExpressMiddleware } from '@auditnotify/express';",
       "import { createKoaMiddleware } from '@auditnotify/koa';",
+      "import { createOutbox, openSqliteOutboxStore, type OutboxEntry } from '@auditnotify/outbox';",
       'const handler: NotifyHandler = ({ answer }) => answer(\'SUCC\');',
-      'export const used = [createClient, createTestRequest, readRawBody, createExpressMiddleware, createKoaMiddleware, handler];',
+      'export const used = [createClient, createTestRequest, readRawBody, createExpressMiddleware, createKoaMiddleware, handler, createOutbox, openSqliteOutboxStore];',
+      'export type Entry = OutboxEntry;',
       '',
     ].join('\n');
     execFileSync('bash', ['-c', `cat > consumer.ts <<'EOF'\n${source}EOF`], { cwd: project });

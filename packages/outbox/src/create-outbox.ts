@@ -3,24 +3,29 @@
  * the store's global limit, recording every attempt and dead-lettering what cannot succeed.
  */
 import { EventEmitter } from 'node:events';
-import { AuditNotifyError, createClient, isAuditNotifyError, notificationFieldsHash, parseNotification } from '@auditnotify/core';
+import { AuditNotifyError, createClient } from '@auditnotify/core';
 import type { ClientOptions, NotificationFields } from '@auditnotify/core';
 import type { Consumer, EnqueueResult, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxStore } from './store.js';
 import type { OutboxRetryOptions, ResolvedOutboxRetry } from './retry-policy.js';
 import { DEFAULT_OUTBOX_RETRY, decide } from './retry-policy.js';
 import { attemptDelivery } from './attempt.js';
+import { prepareEntry } from './prepare-entry.js';
+import { defaultToleranceMs } from './pace.js';
+import type { PaceLimit } from './pace.js';
 
 /**
  * The global limit: attempts a minute (`200` by default, the endpoint's limit), or `{ max, durationMs }`, or
- * `false` for none. Starts are spaced `durationMs / max` apart across every worker on the store, so no window
- * of `durationMs` ever holds more than `max`.
+ * `false` for none. Starts are spaced evenly across every worker on the store so that the receiver never
+ * counts more than `max` arrivals in a window of `durationMs`, even when the time from a start to its arrival
+ * varies by up to `toleranceMs` (default 1% of the duration, which costs 1% of the limit; see `pace.ts`).
  *
  * @example
  * ```ts
  * const rate: OutboxRate = { perMinute: 200 };
+ * const strict: OutboxRate = { max: 20, durationMs: 1_000, toleranceMs: 250 };
  * ```
  */
-export type OutboxRate = { perMinute: number } | { max: number; durationMs: number } | false;
+export type OutboxRate = { perMinute: number; toleranceMs?: number } | { max: number; durationMs: number; toleranceMs?: number } | false;
 
 /**
  * Options of {@link createOutbox}.
@@ -115,14 +120,24 @@ function invalid(message: string): AuditNotifyError {
   return new AuditNotifyError('INVALID_OPTIONS', `createOutbox: ${message}`);
 }
 
-/** The rate as `{ max, durationMs }`, checked. */
-export function resolveRate(rate: OutboxRate | undefined): { max: number; durationMs: number } | false {
+/**
+ * The rate as the stores take it, checked.
+ *
+ * @example
+ * ```ts
+ * resolveRate({ perMinute: 200 }); // { max: 200, durationMs: 60_000, toleranceMs: 600 }
+ * ```
+ */
+export function resolveRate(rate: OutboxRate | undefined): PaceLimit | false {
   if (rate === false) return false;
   const value = rate ?? { perMinute: 200 };
+  if (typeof value !== 'object' || value === null) throw invalid('`rate` must be { perMinute }, { max, durationMs } or false.');
   const { max, durationMs } = 'perMinute' in value ? { max: value.perMinute, durationMs: 60_000 } : value;
   if (!(Number.isSafeInteger(max) && max > 0)) throw invalid('the rate must be a positive whole number of attempts.');
   if (!(Number.isSafeInteger(durationMs) && durationMs > 0)) throw invalid('`rate.durationMs` must be a positive whole number of milliseconds.');
-  return { max, durationMs };
+  const toleranceMs = value.toleranceMs ?? defaultToleranceMs(durationMs);
+  if (!(Number.isFinite(toleranceMs) && toleranceMs >= 0)) throw invalid('`rate.toleranceMs` must be a number of milliseconds ≥ 0.');
+  return { max, durationMs, toleranceMs };
 }
 
 function resolveRetry(value: OutboxRetryOptions | undefined): ResolvedOutboxRetry {
@@ -166,15 +181,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const outbox = new EventEmitter<OutboxEvents>() as Outbox;
   Object.assign(outbox, {
     async enqueue(notification: NotificationFields, enqueueOptions: { replace?: boolean } = {}) {
-      let parsed: ReturnType<typeof parseNotification>;
-      try {
-        parsed = parseNotification(notification);
-      } catch (error) {
-        if (!isAuditNotifyError(error)) throw error;
-        throw new AuditNotifyError('VALIDATION_FAILED', `The notification is invalid, nothing was queued: ${error.message}`, { ...(error.code === 'PARAM_ERROR' && error.detail ? { detail: error.detail } : {}), cause: error });
-      }
-      const fieldsHash = await notificationFieldsHash(parsed.notification);
-      return store.enqueue({ notification: parsed.notification, fieldsHash }, { replace: enqueueOptions.replace === true });
+      return store.enqueue(await prepareEntry(notification), { replace: enqueueOptions.replace === true });
     },
     run(runOptions: RunOptions = {}) {
       const consumer = store.consume(

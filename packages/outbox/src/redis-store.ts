@@ -13,6 +13,7 @@ import { AuditNotifyError } from '@auditnotify/core';
 import type { AuditResultNotification } from '@auditnotify/core';
 import type { AttemptDecision, Consumer, ConsumeOptions, Deliver, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
 import { entryId } from './entry-id.js';
+import { paceIntervalMs } from './pace.js';
 import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
 
 /**
@@ -157,8 +158,9 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
         prefix,
         concurrency: consumeOptions.concurrency,
         // BullMQ's limiter lives in Redis, so it is one limit for every worker of the queue. It counts starts in
-        // a fixed window; one start per `durationMs / max` keeps every sliding window of `durationMs` at `max`.
-        ...(consumeOptions.rate === false ? {} : { limiter: { max: 1, duration: Math.ceil(consumeOptions.rate.durationMs / consumeOptions.rate.max) } }),
+        // a window that opens at the first start; one start per window of the pace's interval (pace.ts) keeps
+        // every sliding window of `durationMs` at `max` arrivals.
+        ...(consumeOptions.rate === false ? {} : { limiter: { max: 1, duration: Math.ceil(paceIntervalMs(consumeOptions.rate)) } }),
         lockDuration: consumeOptions.leaseMs,
         stalledInterval: Math.max(500, Math.floor(consumeOptions.leaseMs / 2)),
         maxStalledCount: 5,
@@ -175,18 +177,23 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       const outcome = decisions.get(job.id);
       decisions.delete(job.id);
       if (outcome === undefined) return;
-      toEntry(job).then(
+      // The state follows from the decision just carried out: no round trip to ask Redis for it.
+      const bullState = outcome.decision.next === 'delivered' ? 'completed' : outcome.decision.next === 'dead' ? 'failed' : 'delayed';
+      toEntry(job, bullState).then(
         (entry) => consumeOptions.onRecorded({ entry, ...outcome }),
         (error: unknown) => consumeOptions.onError(error),
       );
     };
+    // Counting after every job would cost a round trip each; only once the queue has run dry is a settled job
+    // possibly the last one.
+    let drained = false;
     worker.on('completed', (job) => {
       report(job);
-      checkEmpty();
+      if (drained) checkEmpty();
     });
     worker.on('failed', (job) => {
       report(job);
-      checkEmpty();
+      if (drained) checkEmpty();
     });
     worker.on('error', (error) => consumeOptions.onError(error));
     const stop = async (): Promise<void> => {
@@ -212,7 +219,10 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
         },
       );
     }
-    worker.on('drained', checkEmpty);
+    worker.on('drained', () => {
+      drained = true;
+      checkEmpty();
+    });
     // Another process may deliver the last entries: look now and then too.
     const poll = setInterval(checkEmpty, 500);
     checkEmpty();

@@ -10,6 +10,7 @@ import { AuditNotifyError } from '@auditnotify/core';
 import type { AuditResultNotification } from '@auditnotify/core';
 import type { Consumer, ConsumeOptions, Deliver, EnqueueResult, NewEntry, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
 import { entryId } from './entry-id.js';
+import { paceIntervalMs } from './pace.js';
 import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
 
 /**
@@ -62,6 +63,16 @@ CREATE TABLE IF NOT EXISTS outbox_pace (
   next_at REAL NOT NULL
 );
 `;
+
+/**
+ * The queued entry due longest, read off the `(state, next_at)` index in its order (the rowid `seq` breaks
+ * ties), so taking the next entry costs the same with a backlog of a million as with ten. Exported for the
+ * test that pins the query plan.
+ */
+export const DUE_QUEUED_SQL = "SELECT seq FROM outbox_entry WHERE state = 'queued' AND next_at <= ? ORDER BY next_at, seq LIMIT 1";
+
+/** Any entry whose worker's lease expired: few rows are ever `delivering` (the workers' concurrency). */
+export const DUE_EXPIRED_SQL = "SELECT seq FROM outbox_entry WHERE state = 'delivering' AND lease_until <= ? LIMIT 1";
 
 interface EntryRow {
   seq: number;
@@ -127,21 +138,19 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   );
   const countStates = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox_entry GROUP BY state');
   const pending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox_entry WHERE state IN ('queued', 'delivering')");
-  const due = db.prepare<[number, number], { seq: number }>(
-    `SELECT seq FROM outbox_entry WHERE (state = 'queued' AND next_at <= ?) OR (state = 'delivering' AND lease_until <= ?)
-     ORDER BY next_at, seq LIMIT 1`,
-  );
+  const dueQueued = db.prepare<[number], { seq: number }>(DUE_QUEUED_SQL);
+  const dueExpired = db.prepare<[number], { seq: number }>(DUE_EXPIRED_SQL);
   const nextWake = db.prepare<[], { at: number | null }>(
     "SELECT MIN(CASE state WHEN 'queued' THEN next_at ELSE lease_until END) AS at FROM outbox_entry WHERE state IN ('queued', 'delivering')",
   );
-  const lease = db.prepare<[string, number, number]>("UPDATE outbox_entry SET state = 'delivering', lease_token = ?, lease_until = ? WHERE seq = ?");
+  const lease = db.prepare<[string, number, number], EntryRow>("UPDATE outbox_entry SET state = 'delivering', lease_token = ?, lease_until = ? WHERE seq = ? RETURNING *");
   const seqById = db.prepare<[number], EntryRow>('SELECT * FROM outbox_entry WHERE seq = ?');
   const insertAttempt = db.prepare<[number, string, number]>(
     'INSERT INTO outbox_attempt (entry_seq, n, record) SELECT ?, COALESCE(MAX(n), 0) + 1, ? FROM outbox_attempt WHERE entry_seq = ?',
   );
-  const settle = db.prepare<[OutboxState, number, number | null, string | null, number, string]>(
+  const settle = db.prepare<[OutboxState, number, number | null, string | null, number, string], EntryRow>(
     `UPDATE outbox_entry SET state = ?, round_attempts = round_attempts + 1, next_at = ?, delivered_at = ?, last_error = COALESCE(?, last_error),
-     lease_token = NULL, lease_until = NULL WHERE seq = ? AND lease_token = ?`,
+     lease_token = NULL, lease_until = NULL WHERE seq = ? AND lease_token = ? RETURNING *`,
   );
   const revive = db.prepare<[number, number, number]>(
     "UPDATE outbox_entry SET state = 'queued', round_attempts = 0, round_started_at = ?, next_at = ? WHERE seq = ? AND state = 'dead'",
@@ -149,8 +158,9 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   const readPace = db.prepare<[], { next_at: number }>('SELECT next_at FROM outbox_pace WHERE one = 1');
   const writePace = db.prepare<[number]>('INSERT INTO outbox_pace (one, next_at) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET next_at = excluded.next_at');
 
-  function toEntry(row: EntryRow): OutboxEntry {
-    const attempts = attemptsOf.all(row.seq).map((a) => JSON.parse(a.record) as OutboxAttempt);
+  /** The entry of a row, with its attempts read from the table unless the caller has them. */
+  function toEntry(row: EntryRow, known?: OutboxAttempt[]): OutboxEntry {
+    const attempts = known ?? attemptsOf.all(row.seq).map((a) => JSON.parse(a.record) as OutboxAttempt);
     return {
       id: row.id,
       mchid: row.mchid,
@@ -193,19 +203,18 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
 
   const leaseTx = db.transaction((token: string, leaseMs: number): EntryRow | undefined => {
     const at = now();
-    const row = due.get(at, at);
+    // A lease that expired first (its worker died), then the queued entry due longest.
+    const row = dueExpired.get(at) ?? dueQueued.get(at);
     if (row === undefined) return undefined;
-    lease.run(token, at + leaseMs, row.seq);
-    return seqById.get(row.seq);
+    return lease.get(token, at + leaseMs, row.seq);
   });
 
   const recordTx = db.transaction((seq: number, token: string, attempt: OutboxAttempt, next: OutboxState, nextAt: number): EntryRow | undefined => {
-    const current = seqById.get(seq);
-    // The lease expired and another worker took the entry over: its attempt is the one that counts.
-    if (current?.lease_token !== token) return undefined;
+    const settled = settle.get(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
+    // No row: the lease expired and another worker took the entry over; its attempt is the one that counts.
+    if (settled === undefined) return undefined;
     insertAttempt.run(seq, JSON.stringify(attempt), seq);
-    settle.run(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
-    return seqById.get(seq);
+    return settled;
   });
 
   /** The next free start time under the global pace (`interval` ms between starts), taken atomically. */
@@ -218,16 +227,26 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
 
   let closed = false;
   const consumers = new Set<Consumer>();
+  /** Wakes every idle worker of this process: something they wait for may have happened. */
+  const wakers = new Set<() => void>();
+  const wakeAll = (): void => {
+    for (const wake of [...wakers]) wake();
+  };
 
   function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
-    const interval = consumeOptions.rate === false ? 0 : consumeOptions.rate.durationMs / consumeOptions.rate.max;
+    const interval = consumeOptions.rate === false ? 0 : paceIntervalMs(consumeOptions.rate);
     let stopping = false;
-    let wake: (() => void) | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    // An idle worker sleeps until its poll, the next due time, or a wake-up: an entry settled or enqueued in
+    // this process, or stop(). Other processes on the file are seen at the next poll.
     const idle = (ms: number): Promise<void> =>
       new Promise((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, Math.max(1, ms));
+        const wake = (): void => {
+          clearTimeout(timer);
+          wakers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(1, ms));
+        wakers.add(wake);
       });
 
     async function lane(): Promise<void> {
@@ -245,10 +264,12 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
             const slot = paceTx(interval);
             if (slot > now()) await new Promise((resolve) => setTimeout(resolve, slot - now()));
           }
-          const { attempt, decision } = await deliver({ entry: toEntry(row) });
+          const leased = toEntry(row);
+          const { attempt, decision } = await deliver({ entry: leased });
           const next: OutboxState = decision.next === 'retry' ? 'queued' : decision.next;
           const settled = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now());
-          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled), attempt, decision });
+          wakeAll();
+          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled, [...leased.attempts, attempt]), attempt, decision });
         } catch (error) {
           consumeOptions.onError(error);
           await idle(pollMs);
@@ -264,8 +285,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
       done,
       async stop() {
         stopping = true;
-        if (timer !== undefined) clearTimeout(timer);
-        wake?.();
+        wakeAll();
         await done;
       },
     };
@@ -276,7 +296,9 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
   return {
     kind: 'sqlite',
     async enqueue(entry, enqueueOptions) {
-      return enqueueTx(entry, enqueueOptions.replace);
+      const result = enqueueTx(entry, enqueueOptions.replace);
+      if (result.outcome !== 'exists') wakeAll();
+      return result;
     },
     async get(key) {
       const row = find(key);
@@ -293,6 +315,7 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
       if (row.state !== 'dead') throw notDead(key.out_request_no, row.state);
       const at = now();
       revive.run(at, at, row.seq);
+      wakeAll();
       return toEntry(seqById.get(row.seq) as EntryRow);
     },
     consume,

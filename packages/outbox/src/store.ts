@@ -14,6 +14,7 @@
  * lease, so that every attempt is recorded and paced by the store's global limit, and a retry survives a crash.
  */
 import type { AuditResultNotification } from '@auditnotify/core';
+import type { PaceLimit } from './pace.js';
 
 /** Where an entry is: waiting (maybe until a retry time), being delivered, delivered, or dead-lettered. */
 export type OutboxState = 'queued' | 'delivering' | 'delivered' | 'dead';
@@ -136,8 +137,11 @@ export interface RecordedAttempt {
 export interface ConsumeOptions {
   /** Deliveries in flight in this process. */
   concurrency: number;
-  /** The global limit of attempts: at most `max` starts in any `durationMs` window, over every worker; `false` for none. */
-  rate: { max: number; durationMs: number } | false;
+  /**
+   * The global limit of attempts, over every worker on the store: starts spaced `paceIntervalMs(rate)` apart
+   * (`pace.ts`), so that at most `max` arrive in any `durationMs` window; `false` for none.
+   */
+  rate: PaceLimit | false;
   /** A worker that holds an entry longer than this without renewing is presumed dead; another takes it. */
   leaseMs: number;
   /** Resolve `done` once nothing is queued or being delivered (retries waiting included). */

@@ -105,6 +105,30 @@ export function buildServerModule(benchDir: string, name = 'servers'): string {
   return script;
 }
 
+/**
+ * What every benchmark run starts from: a fresh key set, the keys the servers get, the adapter's servers
+ * transpiled, and the load average at the start (on a shared 2-core machine the load decides how far
+ * figures can be trusted, so it is recorded with them).
+ *
+ * @example
+ * ```ts
+ * const { keySet, keys, serverModule, loadAtStart } = prepareBench(benchDir);
+ * ```
+ */
+export function prepareBench(benchDir: string): { keySet: ReturnType<typeof generateTestKeySet>; keys: BenchKeys; serverModule: string; loadAtStart: string } {
+  const keySet = generateTestKeySet();
+  const keys: BenchKeys = {
+    serialNo: keySet.serialNo,
+    senderCertificatePem: keySet.sender.certificatePem,
+    answerKeyId: keySet.wechatpayPublicKeyId,
+    answerPrivateKeyPem: keySet.receiver.privateKeyPem,
+  };
+  const loadAtStart = loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' / ');
+  return { keySet, keys, serverModule: buildServerModule(benchDir), loadAtStart };
+}
+
 /** Starts one server of the benchmark in its own child process; resolves with its URL once it listens. */
 export function startServer(start: ServerStart): Promise<{ child: ChildProcess; url: string }> {
   // No execArgv: the parent's TypeScript loader must not be inherited.
@@ -172,18 +196,7 @@ export async function runHttpBench({ framework, pluginName, section: marker, pac
     { kind: 'plugin', label: labels.plugin ?? pluginName },
   ];
   const root = join(benchDir, '..', '..', '..');
-  const keySet = generateTestKeySet();
-  const keys: BenchKeys = {
-    serialNo: keySet.serialNo,
-    senderCertificatePem: keySet.sender.certificatePem,
-    answerKeyId: keySet.wechatpayPublicKeyId,
-    answerPrivateKeyPem: keySet.receiver.privateKeyPem,
-  };
-  const serverModule = buildServerModule(benchDir);
-  // Recorded with the results: on a shared 2-core machine the load decides how far figures can be trusted.
-  const loadAtStart = loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' / ');
+  const { keySet, keys, serverModule, loadAtStart } = prepareBench(benchDir);
 
   const started = Date.now();
   const pool = await presign(keySet, POOL);
