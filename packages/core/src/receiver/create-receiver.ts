@@ -136,7 +136,14 @@ function authorizationHeader(headers: ReceiverRequest['headers']): string | stri
   // Stryker disable next-line ConditionalExpression,StringLiteral: a Headers object has no own entries, so the loop finds nothing in it either way.
   if (typeof (headers as Headers).get !== 'function') {
     for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
-      if (name.toLowerCase() === 'authorization' && Array.isArray(value) && value.length > 1) return value;
+      if (
+        name.toLowerCase() === 'authorization' &&
+        Array.isArray(value) &&
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the parser reads a one-element list as its element, so returning it is the same.
+        value.length > 1
+      ) {
+        return value;
+      }
     }
   }
   return readHeader(headers, 'authorization');
