@@ -170,6 +170,7 @@ describe('inspector in browser mode (Debian Chromium)', { timeout: 120_000 }, ()
     await page.getByTestId('history-snippet').waitFor();
     expect(await text(page, 'history-snippet')).toContain('curl');
     await page.getByTestId('history-resend').click();
+    await page.getByTestId('history-confirm-yes').click();
     await page.getByTestId('history-pane').locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
     await screenshot(page, 'history');
     await page.close();

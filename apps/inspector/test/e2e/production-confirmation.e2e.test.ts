@@ -1,7 +1,7 @@
 /**
  * The production confirmation in Debian Chromium: Send to the primary or backup WeChat Pay host, or to a
  * custom URL on one of them, asks first and sends nothing until the user says yes; the local receiver does
- * not ask. (The "yes" path is covered against a stand-in host in test/unit/production-confirmation.test.ts,
+ * not ask. History asks before every re-send, naming where it goes; Cancel there sends nothing either. (The "yes" path is covered against a stand-in host in test/unit/production-confirmation.test.ts,
  * so no test sends to WeChat Pay.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,42 @@ describe('sending to WeChat Pay asks first (Debian Chromium)', { timeout: 120_00
     await page.getByTestId('send-verdict').waitFor();
     expect(await page.getByTestId('send-confirm-production').count()).toBe(0);
     expect(await page.getByTestId('send-verdict').getAttribute('data-kind')).toBe('accepted');
+  });
+
+  it('asks before History re-sends an exchange; Cancel sends nothing, yes sends it once', async () => {
+    const page = await session.openApp('en', 1280, 900);
+    await page.getByTestId('field-out_request_no').fill('e2e-resend-0001');
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-target-local').click();
+    await page.getByTestId('send-run').click();
+    await page.locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-search').fill('e2e-resend-0001');
+    await page.locator('[data-testid="history-row"]', { hasText: 'e2e-resend-0001' }).first().click();
+    const sent = async () => {
+      const found = await session.api.history.search({ query: 'e2e-resend-0001', direction: 'sent' });
+      if (!found.ok) throw new Error(found.error.message);
+      return found.data.total;
+    };
+    const before = await sent();
+    expect(before).toBe(1);
+
+    await page.getByTestId('history-resend').click();
+    const confirm = page.getByTestId('history-confirm-resend');
+    await confirm.waitFor();
+    const status = await session.api.receiver.status();
+    if (!status.ok) throw new Error(status.error.message);
+    expect(await page.getByTestId('history-confirm-host').textContent()).toBe(status.data.url);
+    expect(await confirm.getAttribute('data-production')).toBe('false');
+    await page.getByTestId('history-confirm-no').click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('history-pane').locator('[data-testid="send-verdict"]').count()).toBe(0);
+    expect(await sent()).toBe(before);
+
+    await page.getByTestId('history-resend').click();
+    await page.getByTestId('history-confirm-yes').click();
+    await page.getByTestId('history-pane').locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await sent()).toBe(before + 1);
   });
 });

@@ -31,20 +31,20 @@ const TECHNICAL = new Set(
 /** English words in visible text outside data elements, with the text they were found in. */
 async function englishOutsideData(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const skip = 'code, pre, textarea, input, select, .mono, .hash, [data-raw], [lang="en"], .msg-view, .bytes-view';
+    // Prose the backend writes in English counts too: only data is skipped, and only what is rendered is read
+    // (the original English behind a closed <details> is not).
+    const skip = 'code, pre, textarea, input, select, .mono, .hash, [data-raw], .msg-view, .bytes-view';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest(skip)) continue;
-      const style = getComputedStyle(parent);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
       const text = node.textContent?.trim() ?? '';
       if (text) out.push(text);
     }
     // Attributes users read: placeholders and tooltips.
     for (const el of document.querySelectorAll('[placeholder], [title]')) {
-      if (el.closest('[lang="en"]')) continue;
       for (const name of ['placeholder', 'title']) {
         const value = el.getAttribute(name);
         if (value) out.push(value);
@@ -58,6 +58,8 @@ async function englishOutsideData(page: Page): Promise<string[]> {
     // URLs, paths and character classes ([0-9A-Za-z]) are data too.
     const words = text
       .replace(/\S*\/\S*/g, ' ')
+      // Fingerprints (be:eb:c9:…) are data.
+      .replace(/\b[0-9a-f]{2}(?::[0-9a-f]{2})+/gi, ' ')
       .replace(/\[[^\]]*\]/g, ' ')
       .split(/[^A-Za-z_0-9]+/)
       .filter((w) => /^[A-Za-z][a-z]+$/.test(w) || /^[a-z]{2,}$/.test(w))
@@ -118,6 +120,30 @@ describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
     await check('saved requests');
 
     expect(problems).toEqual({});
+    await page.close();
+  });
+
+  it('lays the audit_finish_time picker out in the UI language: 2015年5月20日 13:29:35 in Chinese, May 20, 2015 in English', async () => {
+    const page = await session.openApp('zh', 1280, 900);
+    const field = page.getByTestId('field-audit_finish_time');
+    await field.fill('2015-05-20T13:29:35+08:00');
+    // What the picker reads as: each field's shown value (a month's option label) and the text between them.
+    const shown = () =>
+      page.getByTestId('field-audit_finish_time-picker').evaluate((root) =>
+        [...root.children]
+          .map((el) => (el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')))
+          .join(''),
+      );
+    expect(await shown()).toBe('2015年5月20日 13:29:35');
+    expect(await page.getByTestId('field-audit_finish_time-picker').getAttribute('data-locale')).toBe('zh-CN');
+    // The picker writes the same RFC 3339 text, offset kept.
+    await page.getByTestId('field-audit_finish_time-picker-month').selectOption('12');
+    await page.getByTestId('field-audit_finish_time-picker-hour').fill('08');
+    expect(await field.inputValue()).toBe('2015-12-20T08:29:35+08:00');
+    expect(await shown()).toBe('2015年12月20日 08:29:35');
+
+    await page.getByTestId('lang-en').click();
+    expect(await shown()).toBe('December 20, 2015 at 08:29:35');
     await page.close();
   });
 });

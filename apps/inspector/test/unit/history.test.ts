@@ -81,7 +81,9 @@ describe('snippets', () => {
     expect(curl).not.toContain(/signature="([^"]*)"/.exec(entry.request.headers['Authorization'] ?? '')?.[1]);
     const node = exportSnippet(entry, 'node');
     expect(node.code).toContain("from '@auditnotify/core'");
-    expect(node.code).toContain('"out_request_no": "R-SNIPPET"');
+    // The exact bytes, as Base64, never a re-serialised object.
+    expect(node.code).toContain(`Buffer.from(${JSON.stringify(entry.request.body.base64)}, 'base64')`);
+    expect(node.code).not.toContain('client.send(');
     const java = exportSnippet(entry, 'java');
     expect(java).toMatchObject({ filename: 'AuditResultNotify.java' });
     expect(java.code).toContain('WXPayUtility.validateResponse');

@@ -1,7 +1,8 @@
 /**
  * `history.export`: code that re-creates a recorded request: a shell script that signs the exact bytes afresh
- * with openssl and sends them with curl (a replayed signature is refused, protocol.md §3), and Node (`@auditnotify/core`), Java and Go programs shaped
- * like the documentation's samples that sign afresh. Key files are placeholders: snippets never hold key material.
+ * with openssl and sends them with curl (a replayed signature is refused, protocol.md §3), a Node program
+ * (`@auditnotify/core`) that signs and sends the same exact bytes afresh, and Java and Go programs shaped like the
+ * documentation's samples that sign afresh. Key files are placeholders: snippets never hold key material.
  */
 import { NOTIFY_PATH, PRIMARY_HOST } from '@auditnotify/core';
 import type { ExportLanguage, HistoryEntry } from '../../shared/api.js';
@@ -40,7 +41,7 @@ export function exportSnippet(entry: HistoryEntry, language: ExportLanguage): Sn
     case 'curl':
       return { language, filename: 'notify.sh', code: curlSnippet(entry, url) };
     case 'node':
-      return { language, filename: 'notify.mjs', code: nodeSnippet(url, body, mchid, serial, answerKeyId) };
+      return { language, filename: 'notify.mjs', code: nodeSnippet(entry, url, mchid, serial, answerKeyId) };
     case 'java':
       return { language, filename: 'AuditResultNotify.java', code: javaSnippet(url, body, mchid, serial, answerKeyId) };
     case 'go':
@@ -103,24 +104,45 @@ function curlSnippet(entry: HistoryEntry, url: string): string {
   ].join('\n');
 }
 
-function nodeSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
-  const origin = /^(https?:\/\/[^/]+)/.exec(url)?.[1] ?? PRIMARY_HOST;
-  return `// Sends the notification with @auditnotify/core: signs the exact bytes, verifies the signed answer.
-import { createClient, loadPrivateKey, loadPublicKey } from '@auditnotify/core';
+function nodeSnippet(entry: HistoryEntry, url: string, mchid: string, serial: string, answerKeyId: string): string {
+  return `// Sends the recorded body again with @auditnotify/core, byte for byte: the bytes are the Base64 below, never
+// re-serialised JSON (a body parsed and stringified again no longer matches what was signed).
+// Every run signs them afresh (a new timestamp and nonce) and verifies the signed answer.
+// Run: AUDITNOTIFY_KEY=/path/to/apiclient_key.pem AUDITNOTIFY_ANSWER_KEY=/path/to/wxp_pub.pem node notify.mjs
+// The body it sends, as text:
+${commentPreview(entry.request.body.text)}
+import { loadPrivateKey, loadPublicKey, signRequest, verifyResponse } from '@auditnotify/core';
 
-const client = createClient({
-  mchid: ${JSON.stringify(mchid)},
-  serialNo: ${JSON.stringify(serial)}, // merchant certificate serial (serial_no)
-  privateKey: loadPrivateKey({ path: '/path/to/apiclient_key.pem' }),
-  wechatpayPublicKeys: [{ id: ${JSON.stringify(answerKeyId)}, publicKey: loadPublicKey({ path: '/path/to/wxp_pub.pem' }) }],
-  hosts: [${JSON.stringify(origin)}],
+const method = ${JSON.stringify(entry.request.method)};
+const url = new URL(${JSON.stringify(url)});
+const body = Buffer.from(${JSON.stringify(entry.request.body.base64)}, 'base64');
+const mchid = ${JSON.stringify(mchid)};
+const serialNo = ${JSON.stringify(serial)}; // merchant certificate serial (serial_no)
+const answerKeyId = ${JSON.stringify(answerKeyId)}; // Wechatpay-Serial of the key that signs the answer
+
+const privateKey = loadPrivateKey({ path: process.env.AUDITNOTIFY_KEY ?? 'apiclient_key.pem' });
+// The signed URL is the path and query exactly as fetch sends them.
+const { authorization } = await signRequest({ method, url: url.pathname + url.search, body, mchid, serialNo, privateKey });
+const response = await fetch(url, {
+  method,
+  headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Wechatpay-Serial': answerKeyId, Authorization: authorization },
+  body,
 });
-
-const notification = ${pretty(body)};
-
-const result = await client.send(notification, { url: ${JSON.stringify(url)} });
-console.log(result.status, result.answer);
+const answer = new Uint8Array(await response.arrayBuffer());
+if (response.ok) {
+  // 2xx: verify the answer's signature before trusting it.
+  const publicKey = loadPublicKey({ path: process.env.AUDITNOTIFY_ANSWER_KEY ?? 'wxp_pub.pem' });
+  await verifyResponse({ headers: response.headers, body: answer, publicKeys: new Map([[answerKeyId, publicKey]]) });
+} else {
+  process.exitCode = 1;
+}
+console.log(response.status, Buffer.from(answer).toString('utf8'));
 `;
+}
+
+// Every JavaScript line terminator ends a // comment, U+2028 and U+2029 included.
+function commentPreview(text: string): string {
+  return text.split(/\r\n|[\n\r\u2028\u2029]/).slice(0, 20).map((line) => `//   ${line}`).join('\n');
 }
 
 function javaSnippet(url: string, body: string, mchid: string, serial: string, answerKeyId: string): string {
@@ -245,11 +267,6 @@ func main() {
 	}
 }
 `;
-}
-
-function pretty(text: string): string {
-  const value = parseObject(text);
-  return value ? JSON.stringify(value, null, 2) : JSON.stringify(text);
 }
 
 function goString(text: string): string {

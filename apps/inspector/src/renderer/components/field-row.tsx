@@ -5,7 +5,7 @@ import { DateTimePicker } from './date-time-picker.js';
 import { EnumPicker } from './enum-picker.js';
 
 /**
- * One field of the composer, generated from core's field metadata: label (seed wording), JSON name,
+ * One field of the composer, generated from core's field metadata: label (the documentation's wording), JSON name,
  * the right input for its type, a UTF-8 byte counter against its limit, its schema issue and lint warnings.
  *
  * @example
@@ -42,14 +42,15 @@ export function FieldRow(props: { field: FieldReport; warnings: LintWarningView[
   }
   return (
     <>
-      {/* The description comes from core in English: in a Chinese UI its tooltip is marked as English. */}
-      <div className="field-label" title={f.description} lang={lang === 'zh' ? 'en' : undefined}>
+      {/* The description comes from core in English: the Chinese UI shows its translation, by field name. */}
+      <div className="field-label" title={backend('fieldDescription', f.name, f.description)}>
         <span className="zh" lang={lang === 'zh' ? 'zh-CN' : undefined}>
           {primary}
         </span>
         {f.required ? <span className="req">*</span> : null}
         <span className="name">
-          <code>{f.name}</code> · <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{secondary}</span>
+          {/* The documentation's label in the other language, as the documentation writes it: data, not UI text. */}
+          <code>{f.name}</code> · <span lang={lang === 'zh' ? 'en' : 'zh-CN'} data-raw>{secondary}</span>
         </span>
       </div>
       <div className="field-input" data-testid={`row-${f.name}`}>

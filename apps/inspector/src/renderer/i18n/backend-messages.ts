@@ -1,8 +1,9 @@
 /**
  * What kind of backend text a code names: a likely cause's title or explanation (core's `CauseCode`),
- * a verification check (`DiagnosisCheck['name']`) or a lint warning (`LintWarning['code']`).
+ * a verification check (`DiagnosisCheck['name']`), a lint warning (`LintWarning['code']`) or a field's
+ * description (core's `NOTIFICATION_FIELDS`, by field name).
  */
-export type BackendTextKind = 'causeTitle' | 'causeExplanation' | 'check' | 'lint';
+export type BackendTextKind = 'causeTitle' | 'causeExplanation' | 'check' | 'lint' | 'fieldDescription';
 
 /**
  * Simplified Chinese for the texts the backend sends in English, keyed by their stable codes (core's
@@ -131,5 +132,15 @@ export const BACKEND_MESSAGES_ZH: Readonly<Record<BackendTextKind, Readonly<Reco
     REJECT_WITHOUT_FAIL_MSG: 'audit_result 为 REJECT,但缺少 fail_msg(审核驳回错误原因):接口文档要求驳回时传入该字段。',
     FAIL_FIELDS_WITH_PASS: '{field} 与 audit_result PASS 一同发送;该字段只对 REJECT 有意义(可以接受:接口文档自己的示例就是这样)。',
     UNKNOWN_FIELD: '{field} 不是该通知定义的字段,将原样保留(如果想填写的是已知字段,请检查拼写)。',
+  },
+  fieldDescription: {
+    out_request_no: '这条审核结果所属的资料更新请求的单号;重试时沿用同一单号。',
+    mchid: '发起该请求的微信支付商户号。',
+    audit_result: '审核通过为 PASS,审核驳回为 REJECT。',
+    audit_finish_time: '审核完成的时间,RFC 3339 格式并带时区偏移,例如 2015-05-20T13:29:35+08:00(北京时间)。',
+    attach_info: '调用方的附加业务信息,原样返回。',
+    fail_code: '驳回的错误码;audit_result 为 REJECT 时填写。',
+    fail_msg: '驳回的原因;audit_result 为 REJECT 时填写。',
+    ret_msg: '应答的消息,通常为 SUCC。',
   },
 };

@@ -6,6 +6,7 @@ import { DiagnosisView } from '../components/diagnosis-view.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { FieldValues } from '../components/field-values.js';
 import { HeadersTable } from '../components/headers-table.js';
+import { BackendText } from '../components/backend-text.js';
 import { LabelledValues } from '../components/labelled-values.js';
 import { LikelyCause } from '../components/likely-cause.js';
 import { PaneTitle } from '../components/pane-title.js';
@@ -152,7 +153,7 @@ export function DecodePane() {
           {error ? <ErrorNotice error={error} testId="decode-error" /> : null}
           {out && v ? (
             <>
-              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={v.kind === 'signature-invalid' && verdicts?.signature === 'ok' ? t('verdict.decode.signature-valid-stale') : t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? backend('causeTitle', out.diagnosis.likelyCause.code, v.title) : `${v.title} — ${v.message}`} />
+              <VerdictBanner level={level} kind={v.kind} code={v.ok ? undefined : v.code} testId="decode-verdict" title={v.kind === 'signature-invalid' && verdicts?.signature === 'ok' ? t('verdict.decode.signature-valid-stale') : t(`verdict.decode.${v.kind}`)} detail={out.diagnosis?.likelyCause && !v.ok ? backend('causeTitle', out.diagnosis.likelyCause.code, v.title) : <><BackendText text={v.title} /> — <BackendText text={v.message} /></>} />
               {verdicts ? (
                 <ul className="checks" data-testid="decode-verdicts">
                   {(['signature', 'freshness'] as const).map((part) => (

@@ -7,10 +7,13 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { ExchangeResult } from '../components/exchange-result.js';
 import { HeadersTable } from '../components/headers-table.js';
 import { PaneTitle } from '../components/pane-title.js';
+import { SendConfirmation } from '../components/send-confirmation.js';
 import { StatusCode } from '../components/status-code.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
+import { targetUrl } from '../util/target-url.js';
 import { toRawHttpRequest } from '../util/to-raw-http-request.js';
+import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
 
 const LANGUAGES: ExportLanguage[] = ['curl', 'node', 'java', 'go'];
 
@@ -23,7 +26,7 @@ const LANGUAGES: ExportLanguage[] = ['curl', 'node', 'java', 'go'];
  */
 export function HistoryPane() {
   const { t } = useI18n();
-  const { api, historyVersion, bumpHistory, openInDecode, pane } = useWorkbench();
+  const { api, historyVersion, bumpHistory, openInDecode, pane, info, receiver } = useWorkbench();
   const [query, setQuery] = useState('');
   const [entries, setEntries] = useState<HistorySummary[]>([]);
   const [total, setTotal] = useState(0);
@@ -31,6 +34,8 @@ export function HistoryPane() {
   const [snippet, setSnippet] = useState<{ language: ExportLanguage; code: string; filename: string } | null>(null);
   const [resent, setResent] = useState<SendRunOutput | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
+  // A re-send is a new request: it asks first, naming where it goes, and sends nothing until the user says yes.
+  const [confirming, setConfirming] = useState<{ destination: string; production: boolean } | null>(null);
 
   useEffect(() => {
     if (pane !== 'history') return;
@@ -49,6 +54,7 @@ export function HistoryPane() {
   }, [api, query, historyVersion, pane]);
 
   const select = async (id: string) => {
+    setConfirming(null);
     setSnippet(null);
     setResent(null);
     setError(null);
@@ -62,9 +68,17 @@ export function HistoryPane() {
     if (r.ok) setSnippet(r.data);
     else setError(r.error);
   };
-  const resend = async () => {
+  const askResend = () => {
     if (!entry) return;
-    const r = await api.history.resend({ id: entry.id });
+    const destination = targetUrl(entry.target ?? { kind: 'local' }, info, receiver?.url) ?? entry.url;
+    setResent(null);
+    setConfirming({ destination, production: isWechatPayUrl(destination) });
+  };
+  const resend = async () => {
+    if (!entry || !confirming) return;
+    const production = confirming.production;
+    setConfirming(null);
+    const r = await api.history.resend({ id: entry.id, ...(production ? { confirmProduction: true as const } : {}) });
     if (r.ok) {
       setResent(r.data);
       bumpHistory();
@@ -124,7 +138,7 @@ export function HistoryPane() {
         {entry ? (
           <>
             <div className="row">
-              <button type="button" className="btn primary" data-testid="history-resend" disabled={entry.direction !== 'sent'} onClick={() => void resend()}>
+              <button type="button" className="btn primary" data-testid="history-resend" disabled={entry.direction !== 'sent'} onClick={askResend}>
                 {t('history.resend')}
               </button>
               <button
@@ -143,6 +157,19 @@ export function HistoryPane() {
                 </button>
               ))}
             </div>
+            {confirming ? (
+              <SendConfirmation
+                testId="history-confirm-resend"
+                prefix="history-confirm"
+                destination={confirming.destination}
+                message={confirming.production ? t('send.confirmProduction') : t('history.confirmResend')}
+                yes={confirming.production ? t('send.confirmYes') : t('history.confirmResendYes')}
+                no={t('send.confirmNo')}
+                production={confirming.production}
+                onYes={() => void resend()}
+                onNo={() => setConfirming(null)}
+              />
+            ) : null}
             {snippet ? (
               <Card title={snippet.filename} flush actions={<CopyButton text={snippet.code} />} testId="history-snippet">
                 <pre className="code">{snippet.code}</pre>

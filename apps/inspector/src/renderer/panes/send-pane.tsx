@@ -5,9 +5,11 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { ExchangeResult } from '../components/exchange-result.js';
 import { KeySelect } from '../components/key-select.js';
 import { PaneTitle } from '../components/pane-title.js';
+import { SendConfirmation } from '../components/send-confirmation.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { signOverrides } from '../util/sign-overrides.js';
+import { targetUrl } from '../util/target-url.js';
 import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
 
 type TargetKind = 'local' | 'url' | 'primary' | 'backup';
@@ -32,8 +34,8 @@ export function SendPane() {
   const target = (): SendTarget =>
     kind === 'local' ? { kind: 'local' } : kind === 'url' ? { kind: 'url', url } : { kind: 'host', host: kind };
 
-  const destination = (): string | undefined =>
-    kind === 'url' ? url : kind === 'local' ? undefined : `${(kind === 'primary' ? wb.info?.primaryHost : wb.info?.backupHost) ?? ''}${wb.info?.notifyPath ?? ''}`;
+  // The local receiver never asks.
+  const destination = (): string | undefined => (kind === 'local' ? undefined : targetUrl(target(), wb.info, undefined));
 
   const send = async (confirmed = false) => {
     if (!wb.merchantKeyId) return;
@@ -107,16 +109,17 @@ export function SendPane() {
             </button>
           </div>
           {confirming ? (
-            <div className="notice warn row" style={{ marginTop: 8 }} data-testid="send-confirm-production">
-              <code data-testid="send-confirm-host">{confirming}</code>
-              <span className="grow">{t('send.confirmProduction')}</span>
-              <button type="button" className="btn small danger" data-testid="send-confirm-yes" onClick={() => void send(true)}>
-                {t('send.confirmYes')}
-              </button>
-              <button type="button" className="btn small" data-testid="send-confirm-no" onClick={() => setConfirming(null)}>
-                {t('send.confirmNo')}
-              </button>
-            </div>
+            <SendConfirmation
+              testId="send-confirm-production"
+              prefix="send-confirm"
+              destination={confirming}
+              message={t('send.confirmProduction')}
+              yes={t('send.confirmYes')}
+              no={t('send.confirmNo')}
+              production
+              onYes={() => void send(true)}
+              onNo={() => setConfirming(null)}
+            />
           ) : null}
         </Card>
         {error ? <ErrorNotice error={error} testId="send-error" /> : null}
