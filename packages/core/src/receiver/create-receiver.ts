@@ -99,6 +99,8 @@ interface Exchange {
   answerKeyId: string | undefined;
   /** The key the answer is signed with: the one `answerKeyId` names, else the first (the sender is told by `onUnknownAnswerKey`). */
   answerKey: LoadedAnswerKey;
+  /** `answerKeyId` was given but names no answer key: reported to `onUnknownAnswerKey` once the request verifies. */
+  answerKeyUnknown: boolean;
   authorization?: AuthorizationFields;
   /**
    * The request passed the whole signature check (key, window, signature, fresh nonce). Only then is the
@@ -444,13 +446,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // one, or with an unknown one, the first key, as WeChat Pay falls back to another key.
     // Stryker disable next-line ConditionalExpression: findBySerialNumber finds no key for undefined either.
     const named = answerKeyId === undefined ? undefined : findBySerialNumber(config.answerKeys, answerKeyId)?.[1];
-    return { requestId: globalThis.crypto.randomUUID(), answerKeyId, answerKey: named ?? config.firstAnswerKey, verified: false };
+    return { requestId: globalThis.crypto.randomUUID(), answerKeyId, answerKey: named ?? config.firstAnswerKey, answerKeyUnknown: answerKeyId !== undefined && named === undefined, verified: false };
   }
 
   /** Tells `onUnknownAnswerKey` that a verified request named an answer key this receiver does not have. */
   function reportUnknownAnswerKey(exchange: Exchange, auth: AuthorizationFields, sender: LoadedSender): void {
     const { answerKeyId } = exchange;
-    if (answerKeyId === undefined || findBySerialNumber(config.answerKeys, answerKeyId) !== undefined) return;
+    if (!exchange.answerKeyUnknown || answerKeyId === undefined) return;
     callHook(config.onUnknownAnswerKey, { requestId: exchange.requestId, answerKeyId, answeredWith: exchange.answerKey.id, mchid: auth.mchid, serialNo: sender.serialNo });
   }
 
