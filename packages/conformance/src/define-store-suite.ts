@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxKey, ReceiverStores } from '@auditnotify/core';
+import { admissionOf, type InboxKey, type ReceiverStores } from '@auditnotify/core';
 
 /**
  * A backend of the receiver's state under test. A "space" is one backing store (an SQLite file, a Redis key
@@ -21,6 +21,8 @@ export interface StoreTarget {
   newSpace(): string | Promise<string>;
   /** The three stores of one receiver over `space`; `clock` is Unix seconds, `perMinute` the rate limit. */
   open(space: string, options: { clock: () => number; perMinute: number }): ReceiverStores | Promise<ReceiverStores>;
+  /** The backend admits a request in one operation of its own (`linkAdmission`), rather than step by step. */
+  ownAdmission?: boolean;
 }
 
 const T0 = 1_757_900_000;
@@ -229,6 +231,87 @@ export function defineStoreSuite(target: StoreTarget): void {
         expect((await inbox.claim({ mchid: 'a:b', outRequestNo: 'c' }, HASH, 60)).state).toBe('claimed');
         expect((await inbox.claim({ mchid: 'a', outRequestNo: 'b:c' }, HASH, 60)).state).toBe('claimed');
         expect((await inbox.claim({ mchid: 'a:b', outRequestNo: 'c' }, HASH, 60)).state).toBe('in_progress');
+      }));
+  });
+
+  describe(`${target.name} store: admission of one request`, () => {
+    const admitOf = (stores: ReceiverStores) => admissionOf(stores.nonceStore, stores.rateLimiter, stores.inbox);
+    const request = (nonceKey: string, key: InboxKey = KEY, fieldsHash = HASH) => ({ nonceKey, nonceTtlSeconds: 600, rate: { key: 'S1' }, inbox: { key, fieldsHash, leaseSeconds: 60 } });
+
+    it(target.ownAdmission ? 'uses its own one-operation admission for its own stores, and steps with a foreign limiter' : 'admits step by step', () =>
+      withStores(200, async ({ open }) => {
+        const stores = await open();
+        const other = await open();
+        const linked = admitOf(stores) === admissionOf(stores.nonceStore, undefined, undefined);
+        expect(linked).toBe(target.ownAdmission === true);
+        expect(admissionOf(stores.nonceStore, other.rateLimiter, stores.inbox)).not.toBe(admitOf(stores));
+      }));
+
+    it('claims the nonce, takes a token and claims the inbox; the same nonce again is a replay', () =>
+      withStores(200, async ({ open }) => {
+        const stores = await open();
+        const admitted = await admitOf(stores)(request('N1'));
+        expect(admitted).toMatchObject({ nonce: 'fresh', rate: { ok: true, retryAfterSeconds: 0 }, inbox: { state: 'claimed' } });
+        expect(await admitOf(stores)(request('N1'))).toEqual({ nonce: 'replayed' });
+        expect(await stores.nonceStore.claim('N1', 600)).toBe(false);
+        expect((await stores.inbox.claim(KEY, HASH, 60)).state).toBe('in_progress');
+      }));
+
+    it('takes no token for a replay', () =>
+      withStores(2, async ({ open }) => {
+        const stores = await open();
+        const admit = admitOf(stores);
+        expect((await admit(request('N1'))).nonce).toBe('fresh');
+        for (let i = 0; i < 3; i++) expect(await admit(request('N1'))).toEqual({ nonce: 'replayed' });
+        expect(await admit({ nonceKey: 'N2', nonceTtlSeconds: 600, rate: { key: 'S1' } })).toEqual({ nonce: 'fresh', rate: { ok: true, retryAfterSeconds: 0 } });
+        expect((await stores.rateLimiter.take('S1')).ok).toBe(false);
+      }));
+
+    it('releases the nonce and leaves the inbox alone when the rate refuses', () =>
+      withStores(1, async ({ open }) => {
+        const stores = await open();
+        const admit = admitOf(stores);
+        expect((await admit(request('N1'))).nonce).toBe('fresh');
+        const other: InboxKey = { mchid: '1900016681', outRequestNo: 'R2' };
+        const refused = await admit(request('N2', other));
+        expect(refused).toEqual({ nonce: 'fresh', rate: { ok: false, retryAfterSeconds: 60 } });
+        expect(await stores.nonceStore.claim('N2', 600)).toBe(true);
+        expect((await stores.inbox.claim(other, HASH, 60)).state).toBe('claimed');
+      }));
+
+    it('does only the parts it is asked for', () =>
+      withStores(1, async ({ open }) => {
+        const stores = await open();
+        const admit = admitOf(stores);
+        expect(await admit({ nonceKey: 'N1', nonceTtlSeconds: 600 })).toEqual({ nonce: 'fresh' });
+        expect(await admit({ nonceKey: 'N2', nonceTtlSeconds: 600, inbox: { key: KEY, fieldsHash: HASH, leaseSeconds: 60 } })).toMatchObject({ nonce: 'fresh', inbox: { state: 'claimed' } });
+        expect((await stores.rateLimiter.take('S1')).ok).toBe(true);
+      }));
+
+    it('answers every inbox state as the inbox does: done, conflict, in progress', () =>
+      withStores(200, async ({ open, clock }) => {
+        const stores = await open();
+        const admit = admitOf(stores);
+        const first = await admit(request('N1'));
+        if (first.nonce !== 'fresh' || first.inbox?.state !== 'claimed') throw new Error('expected a claim');
+        const inboxOf = async (nonceKey: string, fieldsHash = HASH) => {
+          const outcome = await admit(request(nonceKey, KEY, fieldsHash));
+          return outcome.nonce === 'fresh' ? outcome.inbox : undefined;
+        };
+        clock.advance(20);
+        expect(await inboxOf('N2')).toEqual({ state: 'in_progress', retryAfterSeconds: 40 });
+        expect(await inboxOf('N3', OTHER_HASH)).toEqual({ state: 'conflict', fieldsHash: HASH });
+        await stores.inbox.complete(KEY, first.inbox.token, { ret_msg: 'SUCC' });
+        expect(await inboxOf('N4')).toEqual({ state: 'done', answer: { ret_msg: 'SUCC' } });
+      }));
+
+    it('gives the inbox to exactly one of twenty concurrent deliveries across two receivers', () =>
+      withStores(200, async ({ open }) => {
+        const receivers = [await open(), await open()];
+        const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => admitOf(receivers[i % 2]!)(request(`N${i}`))));
+        const states = outcomes.map((outcome) => (outcome.nonce === 'fresh' ? outcome.inbox?.state : 'replayed'));
+        expect(states.filter((state) => state === 'claimed')).toHaveLength(1);
+        expect(states.filter((state) => state === 'in_progress')).toHaveLength(19);
       }));
   });
 }

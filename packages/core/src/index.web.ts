@@ -142,10 +142,15 @@ export {
   createMemoryStores,
   createReceiver,
   describeSignedMessage,
+  admissionOf,
+  linkAdmission,
   notificationFieldsHash,
 } from './receiver/index.js';
 export type {
   AcceptedEvent,
+  Admit,
+  AdmitOutcome,
+  AdmitRequest,
   AnswerKey,
   Inbox,
   InboxClaim,

@@ -10,7 +10,7 @@ import type * as webRuntime from '../src/runtime/web.js';
 const NEUTRAL = [
   'ANSWER_FIELDS', 'AUTHORIZATION_SCHEME', 'ApiError', 'AuditNotifyError', 'BACKUP_HOST', 'CAUSE_TITLES', 'DEFAULT_BODY_LIMIT',
   'DEFAULT_INBOX_LEASE_SECONDS', 'DEFAULT_INBOX_RETENTION_SECONDS', 'MAX_JSON_NESTING', 'createMemoryInbox', 'createMemoryStores',
-  'notificationFieldsHash',
+  'admissionOf', 'linkAdmission', 'notificationFieldsHash',
   'DEFAULT_REQUESTS_PER_MINUTE', 'DEFAULT_RETRY', 'DEFAULT_WINDOW_SECONDS', 'ERROR_TABLE', 'MIN_RSA_BITS', 'NOTIFICATION_FIELDS',
   'NOTIFY_PATH', 'PRIMARY_HOST', 'PROBE_SIGNATURE_PREFIX', 'answerSchema', 'buildAuthorization', 'buildRequestMessage',
   'buildResponseMessage', 'buildDecodeReport', 'checkSignedMessage', 'checkTimestamp', 'createClient', 'createMemoryNonceStore', 'createMemoryRateLimiter',

@@ -17,6 +17,7 @@ import { readHeader } from '../protocol/header-value.js';
 import { resolveReceiverOptions } from './options.js';
 import { describeSignedMessage } from './sign-information.js';
 import { notificationFieldsHash, processOnce } from './inbox-step.js';
+import type { AdmitOutcome, InboxClaim } from './stores.js';
 
 /**
  * A receiver made by {@link createReceiver}.
@@ -93,6 +94,9 @@ interface Accepted {
 }
 
 /** What one exchange learned so far, for hooks and answers. */
+/** A body that passed every check of {@link parseNotification} and the sender's mchid allow-list. */
+type CheckedBody = { kind: 'checked' } & ReturnType<typeof parseNotification>;
+
 interface Exchange {
   requestId: string;
   /** `Wechatpay-Serial` of the request: the key the sender will verify the answer with. */
@@ -318,46 +322,54 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
     }
 
+    // The body's own checks are pure, so they run before the stores are asked; their refusals still come in
+    // the documented order: nonce, rate limit, then body (a replayed or rate-limited request is refused as that).
+    const body = checkBody(request, sender);
+    // Hashed only when an inbox asks for it: without one, no request pays for hashing.
+    const inbox = config.inbox !== undefined && body.kind === 'checked'
+      ? { key: { mchid: body.notification.mchid, outRequestNo: body.notification.out_request_no }, fieldsHash: await notificationFieldsHash(body.notification), leaseSeconds: config.inboxLeaseSeconds }
+      : undefined;
+
     // Claimed only now: forged requests cannot fill the store (protocol.md §3). Keyed by the nonce alone, which
     // the signature covers: mchid and serial_no are not in the signed message, so a replay with either edited
-    // must still count as a replay.
+    // must still count as a replay. The rate limit counts per sender certificate: what the signature proves
+    // (the Authorization mchid is not signed, so a sender rotating it would otherwise get a fresh bucket each time).
     const nonceKey = auth.nonce;
-    let fresh: boolean;
+    let admitted: AdmitOutcome;
     try {
-      fresh = await config.nonceStore.claim(nonceKey, nonceTtl);
+      admitted = await config.admit({
+        nonceKey,
+        nonceTtlSeconds: nonceTtl,
+        ...(config.rateLimiter === undefined ? {} : { rate: { key: sender.serialNo } }),
+        ...(inbox === undefined ? {} : { inbox }),
+      });
     } catch (error) {
       if (!isAuditNotifyError(error) || error.code !== 'NONCE_STORE_FULL') throw error;
       // Fail closed: a full store must not forget a live nonce, so refuse until it has room (stores.ts).
       const retryAfter = Math.max(1, Math.ceil(Number(error.detail?.retry_after_seconds ?? 1)));
       return refuse('NONCE_STORE_FULL', `The receiver cannot take more requests right now (its replay store is full of live nonces): retry after ${retryAfter} s.`, { location: 'authorization', field: 'nonce_str', retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
     }
-    if (fresh) {
-      exchange.verified = true;
-      reportUnknownAnswerKey(exchange, auth, sender);
-    } else {
+    if (admitted.nonce === 'replayed') {
       return refuse('NONCE_REPLAYED', `nonce_str ${auth.nonce} was already used within the last ${nonceTtl} s: sign every request with a fresh nonce.`, { location: 'authorization', field: 'nonce_str', value: auth.nonce });
     }
+    exchange.verified = true;
+    reportUnknownAnswerKey(exchange, auth, sender);
+    if (admitted.rate !== undefined && !admitted.rate.ok) {
+      // Not processed (the admission released the nonce): the same signed request may come again once the limit allows it.
+      const retryAfter = Math.max(1, Math.ceil(admitted.rate.retryAfterSeconds));
+      return refuse('RATE_LIMITED', `Too many requests signed with certificate ${sender.serialNo}: retry after ${retryAfter} s.`, { location: 'authorization', field: 'serial_no', value: sender.serialNo, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+    }
+    if (body.kind === 'refused') return body;
     try {
-      return await afterNonce(request, exchange, auth, sender, nonceKey);
+      return await afterAdmission(request, exchange, auth, sender, nonceKey, body, admitted.inbox);
     } catch (error) {
       await config.nonceStore.release(nonceKey).catch(() => undefined);
       throw error;
     }
   }
 
-  async function afterNonce(request: ReceiverRequest, exchange: Exchange, auth: AuthorizationFields, sender: LoadedSender, nonceKey: string): Promise<Refusal | Accepted> {
-    if (config.rateLimiter !== undefined) {
-      // Counted per sender certificate: what the signature proves. The Authorization mchid is not signed, so a
-      // sender rotating it would otherwise get a fresh bucket each time.
-      const decision = await config.rateLimiter.take(sender.serialNo);
-      if (!decision.ok) {
-        // Not processed: the same signed request may come again once the limit allows it.
-        await config.nonceStore.release(nonceKey);
-        const retryAfter = Math.max(1, Math.ceil(decision.retryAfterSeconds));
-        return refuse('RATE_LIMITED', `Too many requests signed with certificate ${sender.serialNo}: retry after ${retryAfter} s.`, { location: 'authorization', field: 'serial_no', value: sender.serialNo, retry_after_seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
-      }
-    }
-
+  /** UTF-8, JSON, the schema, then the body's mchid against the sender's allow-list: a refusal, or the notification. */
+  function checkBody(request: ReceiverRequest, sender: LoadedSender): Refusal | CheckedBody {
     let text: string;
     try {
       text = utf8.decode(request.body);
@@ -382,14 +394,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (sender.mchids !== undefined && !sender.mchids.has(notificationMchid)) {
       return refuse('MCHID_NOT_ALLOWED', `The signed body's mchid ${notificationMchid} is not allowed to send with certificate ${sender.serialNo}.`, { location: 'body', field: '/mchid', value: notificationMchid });
     }
+    return { kind: 'checked', ...parsed };
+  }
 
+  async function afterAdmission(request: ReceiverRequest, exchange: Exchange, auth: AuthorizationFields, sender: LoadedSender, nonceKey: string, parsed: CheckedBody, claim: InboxClaim | undefined): Promise<Refusal | Accepted> {
+    const { notification } = parsed;
     const context: NotifyContext = {
-      notification: parsed.notification,
+      notification,
       raw: request.body,
       warnings: parsed.warnings,
       unknownFields: parsed.unknownFields,
       mchid: auth.mchid,
-      notificationMchid,
+      notificationMchid: notification.mchid,
       serialNo: sender.serialNo,
       requestId: exchange.requestId,
       answer: (retMsg) => CustomAnswer.of(retMsg),
@@ -406,14 +422,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const chosen = CustomAnswer.chosenBy(returned);
       return { ret_msg: chosen === undefined ? 'SUCC' : chosen.ret_msg };
     };
-    const { notification } = parsed;
     const event = { status: 200, requestId: exchange.requestId, mchid: auth.mchid, serialNo: sender.serialNo, outRequestNo: notification.out_request_no, auditResult: notification.audit_result };
     const isRefusal = (outcome: Refusal | NotifyAnswer): outcome is Refusal => (outcome as Partial<Refusal>).kind === 'refused';
     const processed = await processOnce(
       config.inbox,
       { mchid: notification.mchid, outRequestNo: notification.out_request_no },
-      () => notificationFieldsHash(notification),
-      config.inboxLeaseSeconds,
+      claim,
       runHandler,
       (outcome) => (isRefusal(outcome) ? undefined : outcome),
     );

@@ -14,7 +14,7 @@
  */
 import { sha256 } from '#runtime';
 import type { NotifyAnswer } from '../schema/index.js';
-import type { Inbox, InboxKey } from './stores.js';
+import type { Inbox, InboxClaim, InboxKey } from './stores.js';
 
 /**
  * What {@link processOnce} did.
@@ -56,26 +56,24 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Runs `run` at most once to success per `key` when there is an inbox, and always when there is none.
- * `fieldsHash` is asked for only when there is an inbox: without one, no request pays for hashing.
- * `answerOf` tells a success (the answer to record) from a failure (`undefined`: the claim is released).
- * A `run` that throws releases the claim too, and the error goes on.
+ * Runs `run` at most once to success per notification when there is an inbox, and always when there is none.
+ * `claim` is what the inbox answered for this delivery (the receiver claims it together with the nonce:
+ * stores.ts, `Admit`). `answerOf` tells a success (the answer to record) from a failure (`undefined`: the
+ * claim is released). A `run` that throws releases the claim too, and the error goes on.
  *
  * @example
  * ```ts
- * const outcome = await processOnce(inbox, key, () => notificationFieldsHash(notification), 60, () => handler(context), (answer) => answer);
+ * const outcome = await processOnce(inbox, key, await inbox.claim(key, hash, 60), () => handler(context), (answer) => answer);
  * ```
  */
 export async function processOnce<R>(
   inbox: Inbox | undefined,
   key: InboxKey,
-  fieldsHash: () => Promise<string>,
-  leaseSeconds: number,
+  claim: InboxClaim | undefined,
   run: () => Promise<R>,
   answerOf: (result: R) => NotifyAnswer | undefined,
 ): Promise<ProcessOutcome<R>> {
-  if (inbox === undefined) return { kind: 'ran', result: await run(), recorded: false };
-  const claim = await inbox.claim(key, await fieldsHash(), leaseSeconds);
+  if (inbox === undefined || claim === undefined) return { kind: 'ran', result: await run(), recorded: false };
   switch (claim.state) {
     case 'done':
       return { kind: 'duplicate', answer: claim.answer };

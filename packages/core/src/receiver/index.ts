@@ -20,7 +20,8 @@ export type {
   SenderKey,
   UnknownAnswerKeyEvent,
 } from './options.js';
-export type { Inbox, InboxClaim, InboxKey, NonceStore, RateLimitDecision, RateLimiter, ReceiverStores } from './stores.js';
+export type { Admit, AdmitOutcome, AdmitRequest, Inbox, InboxClaim, InboxKey, NonceStore, RateLimitDecision, RateLimiter, ReceiverStores } from './stores.js';
+export { admissionOf, linkAdmission } from './admission.js';
 export { createMemoryNonceStore } from './nonce-store.js';
 export type { MemoryNonceStoreOptions } from './nonce-store.js';
 export { createMemoryRateLimiter } from './rate-limiter.js';

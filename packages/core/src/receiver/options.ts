@@ -12,7 +12,8 @@ import type {
 import type { ErrorCode } from '../errors.js';
 import type { AuditResultNotification, LintWarning, UnknownFields } from '../schema/index.js';
 import type { CustomAnswer } from './custom-answer.js';
-import type { Inbox, NonceStore, RateLimiter } from './stores.js';
+import type { Admit, Inbox, NonceStore, RateLimiter } from './stores.js';
+import { admissionOf } from './admission.js';
 import { AuditNotifyError } from '../errors.js';
 import { isWireToken, privateKeyOption, publicKeyOption } from '../client/key-option.js';
 import { defaultEngine } from '#runtime';
@@ -316,6 +317,8 @@ export interface ResolvedReceiverOptions {
   onAccepted: ((event: AcceptedEvent) => void) | undefined;
   inbox: Inbox | undefined;
   inboxLeaseSeconds: number;
+  /** The stores' admission of one request (admission.ts): the backend's own when it has one. */
+  admit: Admit;
   onDuplicate: ((event: AcceptedEvent) => void) | undefined;
   onUnknownAnswerKey: ((event: UnknownAnswerKeyEvent) => void) | undefined;
 }
@@ -456,6 +459,10 @@ export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiv
   const answerKeys = resolveAnswerKeys(raw.answerKeys);
   const firstAnswerKey = answerKeys.values().next().value as LoadedAnswerKey;
 
+  const resolvedNonceStore = (nonceStore as NonceStore | undefined) ?? createMemoryNonceStore({ clock });
+  const resolvedRateLimiter = rateLimiter === false ? undefined : ((rateLimiter as RateLimiter | undefined) ?? createMemoryRateLimiter({ clock }));
+  const resolvedInbox = inbox as Inbox | undefined;
+
   return {
     senders,
     answerKeys,
@@ -464,14 +471,15 @@ export function resolveReceiverOptions(options: ReceiverOptions): ResolvedReceiv
     path,
     windowSeconds: positiveInteger(raw, 'windowSeconds', DEFAULT_WINDOW_SECONDS),
     bodyLimit: positiveInteger(raw, 'bodyLimit', DEFAULT_BODY_LIMIT),
-    nonceStore: (nonceStore as NonceStore | undefined) ?? createMemoryNonceStore({ clock }),
-    rateLimiter: rateLimiter === false ? undefined : ((rateLimiter as RateLimiter | undefined) ?? createMemoryRateLimiter({ clock })),
+    nonceStore: resolvedNonceStore,
+    rateLimiter: resolvedRateLimiter,
     clock,
     engine: (engine as SignatureEngine | undefined) ?? defaultEngine(),
     onRejected: optionalFunction(raw, 'onRejected'),
     onError: optionalFunction(raw, 'onError'),
     onAccepted: optionalFunction(raw, 'onAccepted'),
-    inbox: inbox as Inbox | undefined,
+    inbox: resolvedInbox,
+    admit: admissionOf(resolvedNonceStore, resolvedRateLimiter, resolvedInbox),
     inboxLeaseSeconds: positiveInteger(raw, 'inboxLeaseSeconds', DEFAULT_INBOX_LEASE_SECONDS),
     onDuplicate: optionalFunction(raw, 'onDuplicate'),
     onUnknownAnswerKey: optionalFunction(raw, 'onUnknownAnswerKey'),

@@ -128,6 +128,48 @@ export interface Inbox {
 }
 
 /**
+ * What the receiver asks of its stores for one request whose signature verified, in this order: claim the
+ * nonce; when it is fresh, take a token of `rate.key`; when that is allowed, claim the inbox record. Parts the
+ * receiver does not use (no rate limiter, no inbox, a body that failed its checks) are left out.
+ *
+ * @example
+ * ```ts
+ * const request: AdmitRequest = { nonceKey: 'N1', nonceTtlSeconds: 600, rate: { key: '5157F09EFDC096DE15EBE81A47057A7232F4B2D4' } };
+ * ```
+ */
+export interface AdmitRequest {
+  nonceKey: string;
+  nonceTtlSeconds: number;
+  rate?: { key: string };
+  inbox?: { key: InboxKey; fieldsHash: string; leaseSeconds: number };
+}
+
+/**
+ * Outcome of an {@link Admit}. `replayed`: nothing else was done. A refused `rate` released the nonce again and
+ * left the inbox alone (the same signed request may come back once the limit allows it). `inbox` is there when
+ * the request asked for it and the rate allowed it.
+ *
+ * @example
+ * ```ts
+ * const outcome: AdmitOutcome = { nonce: 'fresh', rate: { ok: true, retryAfterSeconds: 0 }, inbox: { state: 'claimed', token: 't1' } };
+ * ```
+ */
+export type AdmitOutcome = { nonce: 'replayed' } | { nonce: 'fresh'; rate?: RateLimitDecision; inbox?: InboxClaim };
+
+/**
+ * The admission of one request as a whole: {@link AdmitRequest}'s steps with the guarantees of each store's
+ * own operation. Without a backend's own (see `linkAdmission`) the receiver runs the steps one after
+ * another; a backend that holds all three stores does them in one operation (one SQLite transaction, one Redis
+ * round trip), which is most of what the stores cost per request. A rejection means nothing was kept.
+ *
+ * @example
+ * ```ts
+ * const outcome = await admit({ nonceKey: 'N1', nonceTtlSeconds: 600 });
+ * ```
+ */
+export type Admit = (request: AdmitRequest) => Promise<AdmitOutcome>;
+
+/**
  * The three stores of a receiver from one backend, with a way to close its connection or file.
  *
  * @example
