@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Inbox, InboxClaim, NonceStore, NotifyAnswer, RateLimiter, ReceiverStores } from '@auditnotify/core';
-import { AuditNotifyError, DEFAULT_INBOX_RETENTION_SECONDS } from '@auditnotify/core';
+import type { Admit, Inbox, InboxClaim, NonceStore, NotifyAnswer, RateLimiter, ReceiverStores } from '@auditnotify/core';
+import { AuditNotifyError, DEFAULT_INBOX_RETENTION_SECONDS, linkAdmission } from '@auditnotify/core';
 import { keyNames } from './key-names.js';
-import { CLAIM_INBOX, CLAIM_NONCE, COMPLETE_INBOX, RELEASE_INBOX, TAKE_TOKEN } from './scripts.js';
+import { ADMIT, CLAIM_INBOX, CLAIM_NONCE, COMPLETE_INBOX, RELEASE_INBOX, TAKE_TOKEN } from './scripts.js';
 
 /**
  * Options of {@link openRedisStores}.
@@ -39,6 +39,7 @@ interface ScriptedRedis extends Redis {
   auditnotifyClaimInbox(key: string, hash: string, token: string, now: string, leaseUntil: string, keepMs: string): Promise<[string, string]>;
   auditnotifyCompleteInbox(key: string, token: string, answer: string, keepMs: string): Promise<number>;
   auditnotifyReleaseInbox(key: string, token: string): Promise<number>;
+  auditnotifyAdmit(...keysAndArgs: string[]): Promise<[0] | [1, number, number, string, string]>;
 }
 
 const SCRIPTS = {
@@ -86,6 +87,7 @@ export function openRedisStores(options: RedisStoresOptions): ReceiverStores & {
   for (const [name, lua] of Object.entries(SCRIPTS)) {
     if (typeof (client as unknown as Record<string, unknown>)[name] !== 'function') client.defineCommand(name, { numberOfKeys: 1, lua });
   }
+  if (typeof (client as unknown as Record<string, unknown>).auditnotifyAdmit !== 'function') client.defineCommand('auditnotifyAdmit', { numberOfKeys: 3, lua: ADMIT });
   const redis = client as ScriptedRedis;
   const keys = keyNames(prefix);
   const keepMs = String(Math.ceil(retention * 1000));
@@ -105,23 +107,26 @@ export function openRedisStores(options: RedisStoresOptions): ReceiverStores & {
       return ok === 1 ? { ok: true, retryAfterSeconds: 0 } : { ok: false, retryAfterSeconds: Math.max(1, retryAfter) };
     },
   };
+  const inboxClaim = (state: string, value: string, at: number): InboxClaim => {
+    switch (state) {
+      case 'claimed':
+        return { state, token: value };
+      case 'done':
+        return { state, answer: JSON.parse(value) as NotifyAnswer };
+      case 'conflict':
+        return { state, fieldsHash: value };
+      case 'in_progress':
+        return { state, retryAfterSeconds: Math.max(1, Math.ceil(Number(value) - at)) };
+      default:
+        throw new AuditNotifyError('INTERNAL_ERROR', `The Redis inbox answered an unknown state ${JSON.stringify(state)}.`);
+    }
+  };
   const inbox: Inbox = {
     async claim(key, fieldsHash, leaseSeconds): Promise<InboxClaim> {
       const at = now();
       const token = randomUUID();
       const [state, value] = await redis.auditnotifyClaimInbox(keys.inbox(key.mchid, key.outRequestNo), fieldsHash, token, String(at), String(at + leaseSeconds), keepMs);
-      switch (state) {
-        case 'claimed':
-          return { state, token: value };
-        case 'done':
-          return { state, answer: JSON.parse(value) as NotifyAnswer };
-        case 'conflict':
-          return { state, fieldsHash: value };
-        case 'in_progress':
-          return { state, retryAfterSeconds: Math.max(1, Math.ceil(Number(value) - at)) };
-        default:
-          throw new AuditNotifyError('INTERNAL_ERROR', `The Redis inbox answered an unknown state ${JSON.stringify(state)}.`);
-      }
+      return inboxClaim(state, value, at);
     },
     async complete(key, token, answer) {
       return (await redis.auditnotifyCompleteInbox(keys.inbox(key.mchid, key.outRequestNo), token, JSON.stringify(answer), keepMs)) === 1;
@@ -130,9 +135,32 @@ export function openRedisStores(options: RedisStoresOptions): ReceiverStores & {
       await redis.auditnotifyReleaseInbox(keys.inbox(key.mchid, key.outRequestNo), token);
     },
   };
+  // One round trip for the nonce, the token and the inbox claim (scripts.ts, ADMIT). Not on a Cluster, where
+  // the three keys live in three slots: there the receiver runs the steps one by one.
+  const admit: Admit = async (request) => {
+    const at = now();
+    const inboxPart = request.inbox;
+    const reply = await redis.auditnotifyAdmit(
+      keys.nonce(request.nonceKey),
+      keys.bucket(request.rate?.key ?? ''),
+      inboxPart === undefined ? keys.inbox('', '') : keys.inbox(inboxPart.key.mchid, inboxPart.key.outRequestNo),
+      String(at),
+      String(at + request.nonceTtlSeconds),
+      String(Math.ceil(request.nonceTtlSeconds * 1000)),
+      request.rate === undefined ? '' : String(perMinute),
+      inboxPart?.fieldsHash ?? '',
+      inboxPart === undefined ? '' : randomUUID(),
+      inboxPart === undefined ? '' : String(at + inboxPart.leaseSeconds),
+      keepMs,
+    );
+    if (reply[0] === 0) return { nonce: 'replayed' };
+    const [, rateOk, retryAfter, state, value] = reply;
+    const rate = rateOk === -1 ? undefined : rateOk === 1 ? { ok: true, retryAfterSeconds: 0 } : { ok: false, retryAfterSeconds: Math.max(1, retryAfter) };
+    return { nonce: 'fresh', ...(rate === undefined ? {} : { rate }), ...(state === '' ? {} : { inbox: inboxClaim(state, value, at) }) };
+  };
 
   let closed = false;
-  return {
+  const stores = {
     ping: async () => void (await redis.ping()),
     nonceStore,
     rateLimiter,
@@ -144,6 +172,7 @@ export function openRedisStores(options: RedisStoresOptions): ReceiverStores & {
       else redis.disconnect();
     },
   };
+  return (redis as { isCluster?: boolean }).isCluster === true ? stores : linkAdmission(stores, admit);
 }
 
 /**

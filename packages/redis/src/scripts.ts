@@ -77,3 +77,34 @@ if record[1] == 'processing' and record[2] == ARGV[1] then
 end
 return 0
 `;
+
+/** One of the scripts above as a Lua function of (key, argv), for {@link ADMIT}. */
+function asFunction(name: string, script: string): string {
+  const body = script.replace(/KEYS\[1\]/g, 'key').replace(/ARGV\[(\d+)\]/g, 'argv[$1]');
+  return `local function ${name}(key, argv)\n${body.trim()}\nend`;
+}
+
+/**
+ * One request's admission in one round trip, for a Redis that is not a Cluster (its three keys are in three
+ * slots): {@link CLAIM_NONCE}, then when fresh {@link TAKE_TOKEN}, then when allowed {@link CLAIM_INBOX}, the
+ * same scripts as functions. KEYS: nonce, bucket, inbox. ARGV: now, expiresAt, ttlMs (the nonce); perMinute, or
+ * '' for no rate limit; fieldsHash, or '' for no inbox, token, leaseUntil, keepMs. Returns {0} for a replay,
+ * else {1, rateOk (-1: none), retryAfter, inboxState ('' : none), inboxValue}.
+ */
+export const ADMIT = `
+${asFunction('claim_nonce', CLAIM_NONCE)}
+${asFunction('take_token', TAKE_TOKEN)}
+${asFunction('claim_inbox', CLAIM_INBOX)}
+if claim_nonce(KEYS[1], {ARGV[1], ARGV[2], ARGV[3]}) == 0 then return {0} end
+local rate = {-1, 0}
+if ARGV[4] ~= '' then
+  rate = take_token(KEYS[2], {ARGV[1], ARGV[4]})
+  if rate[1] == 0 then
+    redis.call('DEL', KEYS[1])
+    return {1, 0, rate[2], '', ''}
+  end
+end
+if ARGV[5] == '' then return {1, rate[1], rate[2], '', ''} end
+local claim = claim_inbox(KEYS[3], {ARGV[5], ARGV[6], ARGV[1], ARGV[7], ARGV[8]})
+return {1, rate[1], rate[2], claim[1], claim[2]}
+`;

@@ -15,4 +15,5 @@ defineStoreSuite({
   name: 'redis',
   newSpace: () => `test-${randomUUID()}`,
   open: (prefix, { clock, perMinute }) => openRedisStores({ redis: server.url, prefix, clock, perMinute }),
+  ownAdmission: true,
 });

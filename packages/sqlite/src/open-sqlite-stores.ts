@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Inbox, InboxClaim, NonceStore, NotifyAnswer, RateLimiter, ReceiverStores } from '@auditnotify/core';
-import { AuditNotifyError, DEFAULT_INBOX_RETENTION_SECONDS } from '@auditnotify/core';
+import type { Admit, Inbox, InboxClaim, NonceStore, NotifyAnswer, RateLimiter, ReceiverStores } from '@auditnotify/core';
+import { AuditNotifyError, DEFAULT_INBOX_RETENTION_SECONDS, linkAdmission } from '@auditnotify/core';
 import { createWriteBatch } from './write-batch.js';
 
 /**
@@ -156,17 +156,19 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
   };
   const batch = createWriteBatch(db);
 
+  const claimFreshNonce = (key: string, ttlSeconds: number, at: number, sweep: boolean): boolean => {
+    if (sweep) {
+      sweepNonces.run(at);
+      sweepInbox.run(at);
+    }
+    return claimNonce.run(key, at + ttlSeconds, at).changes === 1;
+  };
+
   const nonceStore: NonceStore = {
     claim(key, ttlSeconds) {
       const at = now();
       const sweep = ++claims % SWEEP_EVERY === 0;
-      return batch.run(() => {
-        if (sweep) {
-          sweepNonces.run(at);
-          sweepInbox.run(at);
-        }
-        return claimNonce.run(key, at + ttlSeconds, at).changes === 1;
-      });
+      return batch.run(() => claimFreshNonce(key, ttlSeconds, at, sweep));
     },
     async release(key) {
       await batch.run(() => releaseNonce.run(key));
@@ -193,7 +195,24 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
     },
   };
 
-  return {
+  // One request's whole admission in one operation of the batch: one transaction, shared with the other
+  // requests of this turn, instead of three.
+  const admit: Admit = (request) => {
+    const at = now();
+    const sweep = ++claims % SWEEP_EVERY === 0;
+    return batch.run(() => {
+      if (!claimFreshNonce(request.nonceKey, request.nonceTtlSeconds, at, sweep)) return { nonce: 'replayed' };
+      const rate = request.rate === undefined ? undefined : take(request.rate.key, at);
+      if (rate !== undefined && !rate.ok) {
+        releaseNonce.run(request.nonceKey);
+        return { nonce: 'fresh', rate };
+      }
+      const claim = request.inbox === undefined ? undefined : claimInbox(request.inbox.key.mchid, request.inbox.key.outRequestNo, request.inbox.fieldsHash, request.inbox.leaseSeconds, at);
+      return { nonce: 'fresh', ...(rate === undefined ? {} : { rate }), ...(claim === undefined ? {} : { inbox: claim }) };
+    });
+  };
+
+  return linkAdmission({
     nonceStore,
     rateLimiter,
     inbox,
@@ -203,7 +222,7 @@ export function openSqliteStores(options: SqliteStoresOptions): ReceiverStores {
       batch.flush();
       db.close();
     },
-  };
+  }, admit);
 }
 
 function invalid(message: string): never {

@@ -15,4 +15,5 @@ defineStoreSuite({
   name: 'sqlite',
   newSpace: () => join(directory, `${randomUUID()}.db`),
   open: (path, { clock, perMinute }) => openSqliteStores({ path, clock, perMinute }),
+  ownAdmission: true,
 });
