@@ -12,7 +12,8 @@ import { sendTargetSchema } from './send-schemas.js';
  * What the user edits of a profile (`profiles.create`, `profiles.update`).
  * - `senderKeyId`: store id of the merchant key that signs.
  * - `mchid`: written into the composed body's `mchid` when the profile is chosen (digits, empty for none).
- * - `answerKeyIds`: store ids of the platform keys that verify the answer; the local receiver answers with them.
+ * - `answerKeyIds`: store ids of the platform keys that verify the answer (the first is Send's answer key, named in
+ *   the request's `Wechatpay-Serial`, so the local receiver answers with it).
  * - `production`: everything sent with this profile, or with one of its keys, asks for confirmation first.
  * - `receiverPort`: the local receiver starts on this port while the profile is chosen.
  *

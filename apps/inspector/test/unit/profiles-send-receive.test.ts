@@ -1,6 +1,5 @@
 // Profiles in the running services: the chosen profile's pinned port is where the local receiver listens
-// (after Stop/Start and after a restart), a taken port is a typed error and not a crash, the receiver answers
-// with the profile's answer keys, and anything sent with a production key or profile asks first
+// (after Stop/Start and after a restart), a taken port is a typed error and not a crash, and anything sent with a production key or profile asks first
 // (CONFIRMATION_REQUIRED from the one backend guard), even to the local receiver. Real HTTP on 127.0.0.1.
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,21 +73,6 @@ describe('pinned receiver port', () => {
     await new Promise((resolve) => blockers.pop()!.close(resolve));
     expect(await handlers['receiver.start']({})).toMatchObject({ ok: true, data: { running: true, port } });
     expect(services.receiver.status()).not.toHaveProperty('error');
-  });
-});
-
-describe('answer keys of the chosen profile', () => {
-  it('are the keys the local receiver answers with', async () => {
-    const services = start(seededDataDir());
-    const first = services.keys.list().find((k) => k.role === 'platform')!;
-    const second = services.keys.generate({ mchid: '1900000109', label: 'second' }).platform;
-    // "Local" names the key that was stored on first start.
-    expect(services.receiver.status().answerKeys).toEqual([first.keyId]);
-    services.profiles.update({ ...services.profiles.current(), answerKeyIds: [second.id] });
-    expect(services.receiver.status().answerKeys).toEqual([second.keyId]);
-    // A profile without answer keys answers with every stored platform key.
-    services.profiles.update({ ...services.profiles.current(), answerKeyIds: [] });
-    expect(services.receiver.status().answerKeys.sort()).toEqual([first.keyId, second.keyId].sort());
   });
 });
 

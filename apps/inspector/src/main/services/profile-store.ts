@@ -37,8 +37,6 @@ export interface ProfileStore {
    * chosen profile is production; `undefined` when neither.
    */
   productionReason(keyIds: ReadonlyArray<string | undefined>): 'production-key' | 'production-profile' | undefined;
-  /** Registers a listener called after every change (the local receiver follows the chosen profile). */
-  onChange(listener: () => void): () => void;
 }
 
 const FILE = 'profiles.json';
@@ -58,14 +56,12 @@ const NAME_LIMIT = 64;
 export function createProfileStore(options: { keys: KeyStore; dataDir?: string }): ProfileStore {
   const { keys } = options;
   const path = options.dataDir === undefined ? undefined : join(options.dataDir, FILE);
-  const listeners = new Set<() => void>();
   let { profiles, currentId } = load(path) ?? defaults(keys);
   if (!profiles.some((p) => p.id === currentId)) currentId = profiles[0]!.id;
 
   const state = (): ProfilesState => ({ profiles: profiles.map((p) => ({ ...p })), currentId });
   const persist = (): ProfilesState => {
     if (path) writeFileAtomic(path, `${JSON.stringify({ version: 1, currentId, profiles }, null, 2)}\n`);
-    for (const listener of listeners) listener();
     return state();
   };
   const find = (id: string): Profile => {
@@ -128,10 +124,6 @@ export function createProfileStore(options: { keys: KeyStore; dataDir?: string }
       const production = profiles.filter((p) => p.production);
       if (production.some((p) => [p.senderKeyId, ...p.answerKeyIds].some((id) => id !== undefined && used.has(id)))) return 'production-key';
       return find(currentId).production ? 'production-profile' : undefined;
-    },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
     },
   };
 }

@@ -68,16 +68,11 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
   let plugin: RequestHandler = notReady('no keys yet');
   /** Why the last start failed (a taken port), until the next start succeeds. */
   let startError: ReceiverStatus['error'];
-  let answerKeyIds: string[] = [];
   const pinnedPort = (): number | undefined => deps.profiles?.current().receiverPort;
 
   const rebuild = (): void => {
     const merchants = deps.keys.list().filter((k) => k.role === 'merchant');
-    // The chosen profile's answer keys, when it names any that can sign; otherwise every platform key.
-    const usable = deps.keys.list().filter((k) => k.role === 'platform' && k.hasPrivateKey);
-    const chosen = new Set(deps.profiles?.current().answerKeyIds ?? []);
-    const platforms = usable.some((k) => chosen.has(k.id)) ? usable.filter((k) => chosen.has(k.id)) : usable;
-    answerKeyIds = platforms.map((k) => k.keyId);
+    const platforms = deps.keys.list().filter((k) => k.role === 'platform' && k.hasPrivateKey);
     if (merchants.length === 0 || platforms.length === 0) {
       plugin = notReady('import or generate a merchant key and a platform key first');
       return;
@@ -102,7 +97,6 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
   };
   rebuild();
   deps.keys.onChange(rebuild);
-  deps.profiles?.onChange(rebuild);
 
   const record = (exchange: RecordedExchange): void => {
     const id = `e_${randomBytes(6).toString('hex')}`;
@@ -177,7 +171,7 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
     ...(server && port !== undefined ? { url: `http://${HOST}:${port}${NOTIFY_PATH}`, port } : {}),
     path: NOTIFY_PATH,
     senders: deps.keys.list().filter((k) => k.role === 'merchant').map((k) => k.keyId),
-    answerKeys: answerKeyIds,
+    answerKeys: deps.keys.list().filter((k) => k.role === 'platform' && k.hasPrivateKey).map((k) => k.keyId),
     accepted,
     rejected,
     ...(pinnedPort() === undefined ? {} : { pinnedPort: pinnedPort() }),
