@@ -156,7 +156,8 @@ describe('profiles (Debian Chromium)', { timeout: 180_000 }, () => {
     await page.getByTestId('profile-remove').click();
     await page.getByTestId('profile-remove-yes').click();
     await page.getByTestId('profile-item-Sandbox').waitFor({ state: 'detached' });
-    await page.getByTestId('profile-close').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('profile-manager').waitFor({ state: 'detached' });
     const names = await page.getByTestId('profile-select').locator('option').allTextContents();
     expect(names).toEqual(['Local', 'Production']);
     await page.close();

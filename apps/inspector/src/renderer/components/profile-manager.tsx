@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiErrorShape, Profile, ProfileFields } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
@@ -51,7 +51,7 @@ function fieldsOf(draft: Draft): ProfileFields {
 /**
  * The profile manager (a dialog over the window): the profiles on the left, the chosen one's fields on the
  * right; create, rename and edit, use, and remove after a confirmation. The backend checks every field and
- * answers with `PROFILE_*` errors, shown in the UI language.
+ * answers with `PROFILE_*` errors, shown in the UI language. Close or Escape closes it.
  *
  * @example
  * {managing ? <ProfileManager onClose={() => setManaging(false)} /> : null}
@@ -64,6 +64,14 @@ export function ProfileManager({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<ApiErrorShape | null>(null);
   const [removing, setRemoving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Escape closes the dialog, as any dialog does.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   if (!profiles) return null;
 
   const edit = (id: string) => {
