@@ -85,6 +85,11 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'collection.list': (input) => services.collection.list(input.dir),
     'collection.save': (input) => services.collection.save(input.dir, input.request, input.file),
     'collection.remove': (input) => services.collection.remove(input.dir, input.file),
+    'profiles.list': () => services.profiles.state(),
+    'profiles.create': (input) => services.profiles.create(input),
+    'profiles.update': (input) => services.profiles.update(input),
+    'profiles.remove': (input) => services.profiles.remove(input.id),
+    'profiles.select': (input) => services.profiles.select(input.id),
   };
 
   const handlers = {} as Record<ApiMethod, ApiHandler>;

@@ -62,7 +62,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     seedKeys: true,
     ...(options.keyWorkerScript ? { keyWorkerScript: options.keyWorkerScript } : {}),
   });
-  await services.receiver.start();
+  await services.startReceiver();
   let bridge: BridgeServer;
   try {
     bridge = await startBridgeServer({ handlers: createApiHandlers(services), rendererDir: options.rendererDir, port: options.port });

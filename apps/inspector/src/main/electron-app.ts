@@ -83,7 +83,7 @@ export async function startElectronApp(electron: ElectronLike, options: Electron
     seedKeys: true,
     ...(options.keyWorkerScript ? { keyWorkerScript: options.keyWorkerScript } : {}),
   });
-  await services.receiver.start();
+  await services.startReceiver();
   app.on('will-quit', () => void services.close());
 
   const window = new BrowserWindow(createWindowOptions(options.preloadPath));

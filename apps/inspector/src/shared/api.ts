@@ -48,6 +48,13 @@ import {
 } from './keys-schemas.js';
 import type { ApiMethod, ApiNamespace } from './methods.js';
 import {
+  profileIdInputSchema,
+  profilesCreateInputSchema,
+  profilesListInputSchema,
+  profilesOutputSchema,
+  profilesUpdateInputSchema,
+} from './profiles-schemas.js';
+import {
   receiverEventsInputSchema,
   receiverEventsOutputSchema,
   receiverNoInputSchema,
@@ -70,6 +77,7 @@ export * from './decode-schemas.js';
 export * from './receiver-schemas.js';
 export * from './history-schemas.js';
 export * from './collection-schemas.js';
+export * from './profiles-schemas.js';
 export * from './csp.js';
 
 /**
@@ -104,6 +112,11 @@ export const API_SCHEMAS = {
   'collection.list': { input: collectionListInputSchema, output: collectionListOutputSchema },
   'collection.save': { input: collectionSaveInputSchema, output: collectionSaveOutputSchema },
   'collection.remove': { input: collectionRemoveInputSchema, output: collectionRemoveOutputSchema },
+  'profiles.list': { input: profilesListInputSchema, output: profilesOutputSchema },
+  'profiles.create': { input: profilesCreateInputSchema, output: profilesOutputSchema },
+  'profiles.update': { input: profilesUpdateInputSchema, output: profilesOutputSchema },
+  'profiles.remove': { input: profileIdInputSchema, output: profilesOutputSchema },
+  'profiles.select': { input: profileIdInputSchema, output: profilesOutputSchema },
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 /**

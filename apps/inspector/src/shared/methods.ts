@@ -33,6 +33,11 @@ export const API_METHODS = [
   'collection.list',
   'collection.save',
   'collection.remove',
+  'profiles.list',
+  'profiles.create',
+  'profiles.update',
+  'profiles.remove',
+  'profiles.select',
 ] as const;
 
 /**

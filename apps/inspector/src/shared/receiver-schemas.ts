@@ -3,6 +3,7 @@
  * stored keys, and its live list of accepted and rejected requests (polled with `receiver.events({ since })`).
  */
 import { z } from 'zod';
+import { apiErrorSchema } from './result.js';
 import { bytesViewSchema, emptyInputSchema, headersSchema, idSchema } from './common-schemas.js';
 
 /**
@@ -45,6 +46,10 @@ export const receiverStatusSchema = z.object({
   answerKeys: z.array(z.string()),
   accepted: z.number().int(),
   rejected: z.number().int(),
+  /** The chosen profile's pinned port: Start listens there. */
+  pinnedPort: z.number().int().optional(),
+  /** Why the last Start failed (`RECEIVER_PORT_IN_USE`), until a Start succeeds. */
+  error: apiErrorSchema.optional(),
 });
 /**
  * See {@link receiverStatusSchema}.

@@ -37,7 +37,12 @@ export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
  * - `NOT_FOUND`: the key, history entry or event id does not exist.
  * - `KEY_ROLE_MISMATCH`: e.g. signing with a key that holds no private half.
  * - `RECEIVER_NOT_RUNNING`: sending to the local receiver while it is stopped.
- * - `CONFIRMATION_REQUIRED`: sending to a WeChat Pay host without `confirmProduction: true`.
+ * - `CONFIRMATION_REQUIRED`: sending to a WeChat Pay host, with a key of a production profile or while a
+ *   production profile is chosen, without `confirmProduction: true` (`detail.reason`: `wechatpay-host`,
+ *   `production-key` or `production-profile`).
+ * - `PROFILE_NAME_TAKEN`, `PROFILE_UNKNOWN_KEY`, `PROFILE_INVALID_PORT`, `PROFILE_INVALID_MCHID`,
+ *   `PROFILE_INVALID_NAME`, `PROFILE_LAST`: a profile the store refuses (`detail` names the field).
+ * - `RECEIVER_PORT_IN_USE`: the local receiver's port (pinned by the profile or asked for) is taken.
  * - `INTERNAL_ERROR`: anything unexpected (the message never holds key material).
  *
  * @example
@@ -53,6 +58,13 @@ export const INSPECTOR_ERROR_CODES = [
   'KEY_ROLE_MISMATCH',
   'RECEIVER_NOT_RUNNING',
   'CONFIRMATION_REQUIRED',
+  'PROFILE_NAME_TAKEN',
+  'PROFILE_UNKNOWN_KEY',
+  'PROFILE_INVALID_PORT',
+  'PROFILE_INVALID_MCHID',
+  'PROFILE_INVALID_NAME',
+  'PROFILE_LAST',
+  'RECEIVER_PORT_IN_USE',
   'INTERNAL_ERROR',
 ] as const;
 

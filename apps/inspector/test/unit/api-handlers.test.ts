@@ -51,6 +51,11 @@ const valid: Record<ApiMethod, () => unknown> = {
   'collection.list': () => ({ dir: collectionDir }),
   'collection.save': () => ({ dir: collectionDir, request: { name: 'Accepted', body: { raw: '{}' }, expect: { status: 200, answerVerified: true } } }),
   'collection.remove': () => ({ dir: collectionDir, file: 'not-there.request.json' }),
+  'profiles.list': () => ({}),
+  'profiles.create': () => ({ name: 'Sandbox', mchid: '1900016681', target: { kind: 'url', url: 'http://127.0.0.1:9/notify' } }),
+  'profiles.update': () => ({ ...services.profiles.state().profiles[0]!, name: 'Local' }),
+  'profiles.remove': () => ({ id: services.profiles.state().profiles.find((p) => p.name === 'Sandbox')?.id ?? 'p_not_there' }),
+  'profiles.select': () => ({ id: services.profiles.state().profiles[0]!.id }),
 };
 
 describe('API handlers', () => {

@@ -11,7 +11,9 @@ import { createCollectionService, type CollectionService } from './collection-se
 import { createComposeService, type ComposeService } from './compose-service.js';
 import { createDecodeService, type DecodeService } from './decode-service.js';
 import { createHistoryStore, type HistoryStore } from './history-store.js';
+import { isInspectorError } from './errors.js';
 import { createKeyStore, type KeyStore } from './key-store.js';
+import { createProfileStore, type ProfileStore } from './profile-store.js';
 import { createReceiverService, type ReceiverService } from './receiver-service.js';
 import { createSendService, type SendService } from './send-service.js';
 
@@ -59,7 +61,14 @@ export interface Services {
   receiver: ReceiverService;
   /** Saved requests in a collection folder (docs/collections.md). */
   collection: CollectionService;
+  /** Named sets of key, mchid, target and answer keys; the chosen one pins the receiver's port. */
+  profiles: ProfileStore;
   info(): AppInfo;
+  /**
+   * Starts the local receiver at start-up. A taken pinned port does not stop the app: the receiver stays
+   * stopped and its status carries the `RECEIVER_PORT_IN_USE` error for the UI.
+   */
+  startReceiver(): Promise<void>;
   /** Stops the local receiver. */
   close(): Promise<void>;
 }
@@ -78,10 +87,12 @@ export function createServices(options: ServicesOptions): Services {
   const keys = createKeyStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), keyJobs });
   if (options.seedKeys && keys.list().length === 0) keys.generate();
   const history = createHistoryStore({ ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
-  const receiver = createReceiverService({ keys, history });
+  const profiles = createProfileStore({ keys, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
+  const receiver = createReceiverService({ keys, history, profiles });
   const send = createSendService({
     keys,
     history,
+    productionReason: (keyIds) => profiles.productionReason(keyIds),
     localReceiverUrl: () => receiver.ensureUrl(),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
@@ -96,6 +107,14 @@ export function createServices(options: ServicesOptions): Services {
     receiver,
     // Without a data directory (tests) the default collection is a folder of this process under the temp dir.
     collection: createCollectionService({ defaultDir: join(options.dataDir ?? join(tmpdir(), `auditnotify-inspector-${process.pid}`), 'collection') }),
+    profiles,
+    startReceiver: async () => {
+      try {
+        await receiver.start();
+      } catch (error) {
+        if (!isInspectorError(error, 'RECEIVER_PORT_IN_USE')) throw error;
+      }
+    },
     info: () => ({
       name: '@auditnotify/inspector',
       version: options.version,

@@ -28,6 +28,18 @@ export class InspectorError extends Error {
 }
 
 /**
+ * Whether `error` is an {@link InspectorError} with this code.
+ *
+ * @example
+ * ```ts
+ * if (!isInspectorError(error, 'RECEIVER_PORT_IN_USE')) throw error;
+ * ```
+ */
+export function isInspectorError(error: unknown, code: InspectorErrorCode): error is InspectorError {
+  return error instanceof InspectorError && error.code === code;
+}
+
+/**
  * Throws an `AuditNotifyError` for a code of core, an {@link InspectorError} for one of the inspector.
  *
  * @example

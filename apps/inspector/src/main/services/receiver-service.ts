@@ -12,7 +12,9 @@ import { createExpressMiddleware } from '@auditnotify/express';
 import type { ReceiverEvent, ReceiverStatus } from '../../shared/api.js';
 import { bytesView, fromUtf8, omittedBytesView } from './bytes.js';
 import type { HistoryStore } from './history-store.js';
+import { InspectorError, toApiError } from './errors.js';
 import type { KeyStore } from './key-store.js';
+import type { ProfileStore } from './profile-store.js';
 import { rawRequestBytes, recordExchange, type RecordedExchange } from './receiver-recorder.js';
 import { notificationFacts } from './send-service.js';
 
@@ -53,7 +55,7 @@ const RAW_LIMIT = 1024 * 1024;
  * const { url } = await receiver.start();
  * ```
  */
-export function createReceiverService(deps: { keys: KeyStore; history: HistoryStore }): ReceiverService {
+export function createReceiverService(deps: { keys: KeyStore; history: HistoryStore; profiles?: ProfileStore }): ReceiverService {
   let server: Server | undefined;
   let port: number | undefined;
   /** The port of the last run: Start after Stop listens there again, so a URL pasted elsewhere stays right. */
@@ -64,6 +66,9 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
   const events: ReceiverEvent[] = [];
   const raw = new Map<string, Uint8Array>();
   let plugin: RequestHandler = notReady('no keys yet');
+  /** Why the last start failed (a taken port), until the next start succeeds. */
+  let startError: ReceiverStatus['error'];
+  const pinnedPort = (): number | undefined => deps.profiles?.current().receiverPort;
 
   const rebuild = (): void => {
     const merchants = deps.keys.list().filter((k) => k.role === 'merchant');
@@ -169,6 +174,8 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
     answerKeys: deps.keys.list().filter((k) => k.role === 'platform' && k.hasPrivateKey).map((k) => k.keyId),
     accepted,
     rejected,
+    ...(pinnedPort() === undefined ? {} : { pinnedPort: pinnedPort() }),
+    ...(startError ? { error: startError } : {}),
   });
 
   const start = async (options: { port?: number } = {}): Promise<ReceiverStatus> => {
@@ -181,14 +188,22 @@ export function createReceiverService(deps: { keys: KeyStore; history: HistorySt
       });
       return listening;
     };
+    // An explicit port, else the chosen profile's pinned port, else the last run's port, else any free one.
+    const wanted = options.port ?? pinnedPort();
     let listening: Server;
     try {
-      listening = await listen(options.port ?? lastPort ?? 0);
+      listening = await listen(wanted ?? lastPort ?? 0);
     } catch (error) {
-      // The previous port was taken meanwhile: any free one (a port asked for explicitly stays an error).
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port !== undefined || lastPort === undefined) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      if (wanted !== undefined && wanted !== 0) {
+        const taken = new InspectorError('RECEIVER_PORT_IN_USE', `Port ${wanted} on ${HOST} is in use by another program: stop it, or choose another port for the profile.`, { port: wanted });
+        startError = toApiError(taken);
+        throw taken;
+      }
+      // The previous port was taken meanwhile: any free one.
       listening = await listen(0);
     }
+    startError = undefined;
     server = listening;
     port = (listening.address() as AddressInfo).port;
     lastPort = port;

@@ -44,16 +44,45 @@ export function targetUrl(target: SendTarget, localReceiverUrl: string | undefin
 }
 
 /**
- * Refuses to send to a WeChat Pay host unless the user confirmed it: a notification there is real traffic
- * under a real merchant id (the UI asks first and passes `confirmProduction: true`).
+ * Why a request needs the user's yes before it leaves: it goes to a WeChat Pay host (real traffic under a
+ * real merchant id), or it is signed or checked with a key of a production profile, or a production profile
+ * is chosen (see profile-store.ts).
  *
  * @example
  * ```ts
- * requireProductionConfirmation(url, input.confirmProduction === true);
+ * const reason: ConfirmationReason = 'production-key';
  * ```
  */
-export function requireProductionConfirmation(url: string, confirmed: boolean): void {
-  if (isWechatPayUrl(url) && !confirmed) {
-    fail('CONFIRMATION_REQUIRED', `${new URL(url).host} is a WeChat Pay host: confirm before sending to it (confirmProduction: true).`, { url });
+export type ConfirmationReason = 'wechatpay-host' | 'production-key' | 'production-profile';
+
+/**
+ * Refuses to send unless the user confirmed it, when the request goes to a WeChat Pay host or `production`
+ * names a production key or profile. This is the one rule: the UI asks when the backend answers
+ * `CONFIRMATION_REQUIRED` (its `detail.reason` says why) and repeats the call with `confirmProduction: true`.
+ *
+ * @example
+ * ```ts
+ * requireProductionConfirmation(url, input.confirmProduction === true, profiles.productionReason([input.keyId]));
+ * ```
+ */
+export function requireProductionConfirmation(url: string, confirmed: boolean, production?: Exclude<ConfirmationReason, 'wechatpay-host'>): void {
+  if (confirmed) return;
+  const host = safeHost(url);
+  if (isWechatPayUrl(url)) {
+    fail('CONFIRMATION_REQUIRED', `${host} is a WeChat Pay host: confirm before sending to it (confirmProduction: true).`, { url, host, reason: 'wechatpay-host' });
+  }
+  if (production === 'production-key') {
+    fail('CONFIRMATION_REQUIRED', `This request uses a key of a production profile: confirm before sending it to ${host} (confirmProduction: true).`, { url, host, reason: production });
+  }
+  if (production === 'production-profile') {
+    fail('CONFIRMATION_REQUIRED', `The chosen profile is marked production: confirm before sending to ${host} (confirmProduction: true).`, { url, host, reason: production });
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

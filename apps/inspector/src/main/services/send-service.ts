@@ -29,7 +29,7 @@ export interface SendInput {
   timestamp?: number;
   nonce?: string;
   timeoutMs?: number;
-  /** The user confirmed sending to a WeChat Pay host. */
+  /** The user confirmed sending to a WeChat Pay host, or with a production key or profile. */
   confirmProduction?: true;
 }
 
@@ -61,6 +61,8 @@ export interface SendServiceDeps {
   localReceiverUrl: () => Promise<string | undefined>;
   fetch?: typeof fetch;
   clock?: Clock;
+  /** Whether these keys (or the chosen profile) are production (profile-store.ts); none when absent. */
+  productionReason?: (keyIds: ReadonlyArray<string | undefined>) => 'production-key' | 'production-profile' | undefined;
 }
 
 /** Default time allowed for one exchange. */
@@ -83,7 +85,7 @@ export function createSendService(deps: SendServiceDeps): SendService {
     async run(input) {
       const url = targetUrl(input.target, input.target.kind === 'local' ? await deps.localReceiverUrl() : undefined);
       // Before anything is signed or recorded: real traffic needs the user's yes.
-      requireProductionConfirmation(url, input.confirmProduction === true);
+      requireProductionConfirmation(url, input.confirmProduction === true, deps.productionReason?.([input.keyId, input.answerKeyId]));
       const signedUrl = canonicalUrl(url);
       const { output: signed, body } = await signWithStore(
         deps.keys,

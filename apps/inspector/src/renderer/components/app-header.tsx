@@ -1,8 +1,9 @@
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
+import { ProfileSwitcher } from './profile-switcher.js';
 
 /**
- * Top bar: product name, the endpoint, receiver and key status, and the language toggle.
+ * Top bar: product name, the endpoint, the profile switcher, receiver and key status, and the language toggle.
  *
  * @example
  * <AppHeader />
@@ -20,10 +21,12 @@ export function AppHeader() {
         POST {info?.notifyPath ?? ''}
       </span>
       <span className="spacer" />
+      <ProfileSwitcher />
       <div className="status">
         <span data-testid="header-receiver">
           <span className={`dot${receiver?.running ? ' on' : ''}`} />
           {t('header.receiver')}: {receiver?.running ? `:${receiver.port ?? ''}` : t('header.receiverOff')}
+          {receiver?.pinnedPort !== undefined ? ` (${t('profiles.pinned')} :${receiver.pinnedPort})` : ''}
         </span>
         <span data-testid="header-keys">
           {t('header.keys')}: {keys.length}

@@ -14,6 +14,8 @@ import { useWorkbench } from '../state/use-workbench.js';
 import { targetUrl } from '../util/target-url.js';
 import { toRawHttpRequest } from '../util/to-raw-http-request.js';
 import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { confirmationQuestion } from '../util/confirmation-question.js';
 
 const LANGUAGES: ExportLanguage[] = ['curl', 'node', 'java', 'go'];
 
@@ -35,7 +37,8 @@ export function HistoryPane() {
   const [resent, setResent] = useState<SendRunOutput | null>(null);
   const [error, setError] = useState<ApiErrorShape | null>(null);
   // A re-send is a new request: it asks first, naming where it goes, and sends nothing until the user says yes.
-  const [confirming, setConfirming] = useState<{ destination: string; production: boolean } | null>(null);
+  // A production key or profile behind the entry is found by the backend guard: then it asks again, naming why.
+  const [confirming, setConfirming] = useState<{ destination: string; production: boolean; message?: MessageKey; yes?: MessageKey } | null>(null);
 
   useEffect(() => {
     if (pane !== 'history') return;
@@ -76,13 +79,15 @@ export function HistoryPane() {
   };
   const resend = async () => {
     if (!entry || !confirming) return;
-    const production = confirming.production;
+    const { production, destination } = confirming;
     setConfirming(null);
     const r = await api.history.resend({ id: entry.id, ...(production ? { confirmProduction: true as const } : {}) });
+    const question = r.ok ? undefined : confirmationQuestion(r.error);
     if (r.ok) {
       setResent(r.data);
       bumpHistory();
-    } else setError(r.error);
+    } else if (question && !production) setConfirming({ destination, production: true, message: question.message, yes: question.yes });
+    else setError(r.error);
   };
 
   return (
@@ -162,8 +167,8 @@ export function HistoryPane() {
                 testId="history-confirm-resend"
                 prefix="history-confirm"
                 destination={confirming.destination}
-                message={confirming.production ? t('send.confirmProduction') : t('history.confirmResend')}
-                yes={confirming.production ? t('send.confirmYes') : t('history.confirmResendYes')}
+                message={t(confirming.message ?? (confirming.production ? 'send.confirmProduction' : 'history.confirmResend'))}
+                yes={t(confirming.yes ?? (confirming.production ? 'send.confirmYes' : 'history.confirmResendYes'))}
                 no={t('send.confirmNo')}
                 production={confirming.production}
                 onYes={() => void resend()}

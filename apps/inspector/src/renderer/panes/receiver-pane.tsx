@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { base64ToText } from '../util/base64-to-text.js';
 import { BackendText } from '../components/backend-text.js';
+import { ProfileError } from '../components/profile-error.js';
 
 /**
  * Receiver: the local receiver's status and URL, and a live list of every request it accepted or
@@ -57,11 +58,20 @@ export function ReceiverPane() {
             </dd>
             <dt>{t('receiver.url')}</dt>
             <dd data-testid="receiver-url">{receiver?.url ?? '—'}</dd>
+            {receiver?.pinnedPort !== undefined ? (
+              <>
+                <dt>{t('profiles.port')}</dt>
+                <dd data-testid="receiver-pinned-port">
+                  {receiver.pinnedPort} ({t('profiles.pinned')})
+                </dd>
+              </>
+            ) : null}
             <dt>{t('receiver.senders')}</dt>
             <dd>{receiver?.senders.join(', ') || '—'}</dd>
             <dt>{t('receiver.answerKeys')}</dt>
             <dd>{receiver?.answerKeys.join(', ') || '—'}</dd>
           </dl>
+          {receiver?.error ? <ProfileError error={receiver.error} testId="receiver-error" /> : null}
         </Card>
         <Card title={t('receiver.incoming')} flush testId="receiver-events">
           {events.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiErrorShape, SendTarget } from '../../shared/api.js';
 import { Card } from '../components/card.js';
 import { ErrorNotice } from '../components/error-notice.js';
@@ -9,8 +9,8 @@ import { SendConfirmation } from '../components/send-confirmation.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { signOverrides } from '../util/sign-overrides.js';
-import { targetUrl } from '../util/target-url.js';
-import { isWechatPayUrl } from '../../shared/wechatpay-host.js';
+import { confirmationQuestion } from '../util/confirmation-question.js';
+import type { MessageKey } from '../i18n/messages.js';
 
 type TargetKind = 'local' | 'url' | 'primary' | 'backup';
 
@@ -28,22 +28,25 @@ export function SendPane() {
   const [url, setUrl] = useState('http://127.0.0.1:8080/v3/aggracct-bc/wb-channel/control-orders/info/update/result/notify');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorShape | null>(null);
-  // Real traffic asks first: the host the request would go to, until the user says yes or no.
-  const [confirming, setConfirming] = useState<string | null>(null);
+  // Real traffic asks first: the backend refuses it without the user's yes (CONFIRMATION_REQUIRED) and says
+  // where it would go and why; the question stays until the user says yes or no.
+  const [confirming, setConfirming] = useState<{ host: string; message: MessageKey; yes: MessageKey } | null>(null);
+
+  // Choosing a profile sets its target.
+  const applied = wb.appliedProfile;
+  useEffect(() => {
+    if (!applied) return;
+    const to = applied.profile.target;
+    setKind(to.kind === 'host' ? to.host : to.kind);
+    if (to.kind === 'url') setUrl(to.url);
+    setConfirming(null);
+  }, [applied]);
 
   const target = (): SendTarget =>
     kind === 'local' ? { kind: 'local' } : kind === 'url' ? { kind: 'url', url } : { kind: 'host', host: kind };
 
-  // The local receiver never asks.
-  const destination = (): string | undefined => (kind === 'local' ? undefined : targetUrl(target(), wb.info, undefined));
-
   const send = async (confirmed = false) => {
     if (!wb.merchantKeyId) return;
-    const to = destination();
-    if (!confirmed && to !== undefined && isWechatPayUrl(to)) {
-      setConfirming(new URL(to).host);
-      return;
-    }
     setConfirming(null);
     setBusy(true);
     setError(null);
@@ -61,7 +64,9 @@ export function SendPane() {
       ...(confirmed ? { confirmProduction: true as const } : {}),
     });
     setBusy(false);
+    const question = result.ok ? undefined : confirmationQuestion(result.error);
     if (result.ok) wb.setLastSend(result.data);
+    else if (question) setConfirming(question);
     else setError(result.error);
     void wb.refreshReceiver();
     wb.bumpHistory();
@@ -112,9 +117,9 @@ export function SendPane() {
             <SendConfirmation
               testId="send-confirm-production"
               prefix="send-confirm"
-              destination={confirming}
-              message={t('send.confirmProduction')}
-              yes={t('send.confirmYes')}
+              destination={confirming.host}
+              message={t(confirming.message)}
+              yes={t(confirming.yes)}
               no={t('send.confirmNo')}
               production
               onYes={() => void send(true)}

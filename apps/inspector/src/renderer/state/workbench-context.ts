@@ -3,6 +3,8 @@ import type {
   AppInfo,
   AuditNotifyApi,
   KeySummary,
+  Profile,
+  ProfilesState,
   ReceiverEvent,
   ReceiverStatus,
   SendRunOutput,
@@ -65,6 +67,14 @@ export interface Workbench {
   /** Increases on every save or removal, so the collection list reloads. */
   collectionVersion: number;
   bumpCollection(): void;
+  /** The profiles and the chosen one (kept by the backend, so the choice survives restarts). */
+  profiles: ProfilesState | null;
+  /** Chooses a profile and fills Compose and Send from it. */
+  selectProfile(id: string): Promise<void>;
+  /** Takes the answer of a `profiles.*` call; a newly chosen profile fills Compose and Send. */
+  setProfiles(state: ProfilesState): void;
+  /** The last profile applied (`seq` increases on each), so Send takes its target. */
+  appliedProfile: { profile: Profile; seq: number } | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AppInfo, AuditNotifyApi, KeySummary, ReceiverEvent, ReceiverStatus, SendRunOutput, SignComputeOutput } from '../../shared/api.js';
+import type { AppInfo, AuditNotifyApi, KeySummary, Profile, ProfilesState, ReceiverEvent, ReceiverStatus, SendRunOutput, SignComputeOutput } from '../../shared/api.js';
+import { withMchid } from '../util/with-mchid.js';
 import type { PaneId } from './pane-id.js';
 import { WorkbenchContext, type DecodeKind, type DecodeRequest, type SignParams, type Workbench } from './workbench-context.js';
 
@@ -30,6 +31,8 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
   const [historyVersion, setHistoryVersion] = useState(0);
   const [collectionDir, setCollectionDirState] = useState(() => localStorage.getItem(COLLECTION_DIR_KEY) ?? '');
   const [collectionVersion, setCollectionVersion] = useState(0);
+  const [profiles, setProfilesState] = useState<ProfilesState | null>(null);
+  const [appliedProfile, setAppliedProfile] = useState<{ profile: Profile; seq: number } | null>(null);
   const since = useRef(0);
 
   const refreshKeys = useCallback(async () => {
@@ -67,6 +70,35 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
     return polling.current;
   }, [api]);
 
+  // A profile fills what it names: the sender key, the answer key, the body's mchid and (in Send) the target.
+  const applyProfile = useCallback((profile: Profile) => {
+    if (profile.senderKeyId) setMerchantKeyId(profile.senderKeyId);
+    if (profile.answerKeyIds[0]) setPlatformKeyId(profile.answerKeyIds[0]);
+    setBodyText((text) => withMchid(text, profile.mchid));
+    setAppliedProfile((old) => ({ profile, seq: (old?.seq ?? 0) + 1 }));
+  }, []);
+  const chosen = useRef<string | undefined>(undefined);
+  const setProfiles = useCallback(
+    (state: ProfilesState) => {
+      setProfilesState(state);
+      const current = state.profiles.find((p) => p.id === state.currentId);
+      // Applied when another profile is chosen or the chosen one was edited; other answers leave the panes alone.
+      const seen = current ? JSON.stringify(current) : undefined;
+      if (current && chosen.current !== seen) applyProfile(current);
+      chosen.current = seen;
+      // The receiver's pinned port and answer keys follow the profile.
+      void refreshReceiver();
+    },
+    [applyProfile, refreshReceiver],
+  );
+  const selectProfile = useCallback(
+    async (id: string) => {
+      const result = await api.profiles.select({ id });
+      if (result.ok) setProfiles(result.data);
+    },
+    [api, setProfiles],
+  );
+
   useEffect(() => {
     let cancelled = false;
     void (async () => {
@@ -82,12 +114,14 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
         if (!cancelled && listed.ok) setCollectionDirState((dir) => dir || listed.data.dir);
       }
       await refreshKeys();
+      const listed = await api.profiles.list({});
+      if (!cancelled && listed.ok) setProfiles(listed.data);
       await refreshReceiver();
     })();
     return () => {
       cancelled = true;
     };
-  }, [api, refreshKeys, refreshReceiver]);
+  }, [api, refreshKeys, refreshReceiver, setProfiles]);
 
   useEffect(() => {
     const timer = setInterval(() => void refreshReceiver(), POLL_MS);
@@ -131,8 +165,12 @@ export function WorkbenchProvider({ api, children }: { api: AuditNotifyApi; chil
       },
       collectionVersion,
       bumpCollection: () => setCollectionVersion((v) => v + 1),
+      profiles,
+      selectProfile,
+      setProfiles,
+      appliedProfile,
     }),
-    [api, info, pane, keys, refreshKeys, merchantKeyId, platformKeyId, bodyText, signParams, signed, lastSend, receiver, events, refreshReceiver, decodeRequest, historyVersion, collectionDir, collectionVersion],
+    [api, info, pane, keys, refreshKeys, merchantKeyId, platformKeyId, bodyText, signParams, signed, lastSend, receiver, events, refreshReceiver, decodeRequest, historyVersion, collectionDir, collectionVersion, profiles, selectProfile, setProfiles, appliedProfile],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
