@@ -1,9 +1,10 @@
 /**
  * The outbox on Redis through BullMQ, for several sender processes: one BullMQ queue holds the entries (job
  * id = the entry id, so `(mchid, out_request_no)` is unique), BullMQ's job locks are the leases (renewed while
- * a delivery runs; a dead worker's job is moved back by another worker's stalled-job check), and BullMQ's
- * limiter, kept in Redis, is the one global pace of every worker on the queue. Attempts are a Redis list per
- * entry, written before the job changes state.
+ * a delivery runs; a dead worker's job is moved back by another worker's stalled-job check), and one schedule
+ * kept in Redis (`redis-pace.ts`) is the global pace of every worker on the queue. Attempts are a Redis list per
+ * entry, written before the job changes state; a delivery costs one command of ours (the attempt's `RPUSH`)
+ * besides BullMQ's own, and one more for the pace when there is a limit.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -14,6 +15,7 @@ import type { AuditResultNotification } from '@auditnotify/core';
 import type { AttemptDecision, Consumer, ConsumeOptions, Deliver, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
 import { entryId } from './entry-id.js';
 import { paceIntervalMs } from './pace.js';
+import { redisPace } from './redis-pace.js';
 import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
 
 /**
@@ -40,6 +42,11 @@ interface JobData {
   token: string;
   enqueuedAt: number;
   roundStartedAt: number;
+  /**
+   * Attempts in the entry's list when this round began: 0 when enqueued, the attempts kept when a dead letter
+   * is retried. Absent on jobs written before it existed (their attempts are read, never assumed).
+   */
+  priorAttempts?: number;
 }
 
 /** A retryable failure: the custom backoff reads the delay the outbox's policy chose. */
@@ -83,12 +90,22 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
   const queue = new Queue<JobData>(queueName, { connection: redis, prefix });
   queue.on('error', () => undefined);
   const attemptsKey = (id: string): string => `${prefix}:${queueName}:outbox-attempts:${id}`;
+  const paceKey = `${prefix}:${queueName}:outbox-pace`;
   const workers = new Set<Consumer>();
 
-  async function toEntry(job: Job<JobData>, bullState?: string): Promise<OutboxEntry> {
-    const [state, records] = await Promise.all([bullState ?? job.getState(), redis.lrange(attemptsKey(job.id as string), 0, -1)]);
-    const attempts = records.map((record) => JSON.parse(record) as OutboxAttempt);
-    const outboxState = stateOf(state);
+  async function readAttempts(id: string): Promise<OutboxAttempt[]> {
+    return (await redis.lrange(attemptsKey(id), 0, -1)).map((record) => JSON.parse(record) as OutboxAttempt);
+  }
+
+  /** The entry of a job, its state and attempts read from Redis. */
+  async function readEntry(job: Job<JobData>): Promise<OutboxEntry> {
+    const [state, attempts] = await Promise.all([job.getState(), readAttempts(job.id as string)]);
+    return toEntry(job, state, attempts);
+  }
+
+  /** The entry of a job whose BullMQ state and attempts the caller knows. */
+  function toEntry(job: Job<JobData>, bullState: string, attempts: OutboxAttempt[]): OutboxEntry {
+    const outboxState = stateOf(bullState);
     const failedAttempts = attempts.filter((attempt) => attempt.errorCode !== undefined);
     let lastError = failedAttempts.at(-1);
     if (outboxState === 'dead' && lastError === undefined) {
@@ -139,14 +156,21 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
   }
 
   function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
-    const decisions = new Map<string, { attempt: OutboxAttempt; decision: AttemptDecision }>();
+    const decisions = new Map<string, { attempt: OutboxAttempt; decision: AttemptDecision; attempts: OutboxAttempt[] }>();
+    const waitForSlot = consumeOptions.rate === false ? undefined : redisPace(redis, paceKey, paceIntervalMs(consumeOptions.rate));
     const worker = new Worker<JobData>(
       queueName,
       async (job) => {
-        const entry = await toEntry(job, 'active');
+        const id = job.id as string;
+        // A job never started before has no attempts yet: no round trip to read them.
+        const known = job.attemptsStarted <= 1 && job.data.priorAttempts === 0 ? [] : await readAttempts(id);
+        const entry = toEntry(job, 'active', known);
+        if (waitForSlot !== undefined) await waitForSlot();
         const outcome = await deliver({ entry });
-        await redis.rpush(attemptsKey(job.id as string), JSON.stringify(outcome.attempt));
-        decisions.set(job.id as string, outcome);
+        const length = await redis.rpush(attemptsKey(id), JSON.stringify(outcome.attempt));
+        // The list grew by exactly this attempt (the usual case): the attempts are known without reading them.
+        const attempts = length === known.length + 1 ? [...known, outcome.attempt] : await readAttempts(id);
+        decisions.set(id, { ...outcome, attempts });
         const { decision, attempt } = outcome;
         if (decision.next === 'delivered') return attempt.status;
         const message = `${attempt.errorCode ?? 'FAILED'}: ${attempt.message ?? ''}`;
@@ -157,10 +181,8 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
         connection: redis,
         prefix,
         concurrency: consumeOptions.concurrency,
-        // BullMQ's limiter lives in Redis, so it is one limit for every worker of the queue. It counts starts in
-        // a window that opens at the first start; one start per window of the pace's interval (pace.ts) keeps
-        // every sliding window of `durationMs` at `max` arrivals.
-        ...(consumeOptions.rate === false ? {} : { limiter: { max: 1, duration: Math.ceil(paceIntervalMs(consumeOptions.rate)) } }),
+        // No BullMQ limiter: its window restarts at each start, so timer lateness adds up from window to window.
+        // The pace is one schedule in Redis instead (redis-pace.ts), shared by every worker on the queue.
         lockDuration: consumeOptions.leaseMs,
         stalledInterval: Math.max(500, Math.floor(consumeOptions.leaseMs / 2)),
         maxStalledCount: 5,
@@ -179,10 +201,12 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       if (outcome === undefined) return;
       // The state follows from the decision just carried out: no round trip to ask Redis for it.
       const bullState = outcome.decision.next === 'delivered' ? 'completed' : outcome.decision.next === 'dead' ? 'failed' : 'delayed';
-      toEntry(job, bullState).then(
-        (entry) => consumeOptions.onRecorded({ entry, ...outcome }),
-        (error: unknown) => consumeOptions.onError(error),
-      );
+      const { attempt, decision, attempts } = outcome;
+      try {
+        consumeOptions.onRecorded({ entry: toEntry(job, bullState, attempts), attempt, decision });
+      } catch (error) {
+        consumeOptions.onError(error);
+      }
     };
     // Counting after every job would cost a round trip each; only once the queue has run dry is a settled job
     // possibly the last one.
@@ -239,7 +263,7 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       const existing = (await queue.getJob(id)) as Job<JobData> | undefined;
       let outcome: 'queued' | 'replaced' = 'queued';
       if (existing !== undefined) {
-        if (existing.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await toEntry(existing) };
+        if (existing.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await readEntry(existing) };
         if (!enqueueOptions.replace) throw conflict(notification.out_request_no);
         if ((await existing.getState()) === 'active') throw inDelivery(notification.out_request_no);
         await existing.remove();
@@ -248,7 +272,7 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       }
       const at = Date.now();
       const token = randomUUID();
-      await queue.add('notify', { notification, fieldsHash, token, enqueuedAt: at, roundStartedAt: at }, {
+      await queue.add('notify', { notification, fieldsHash, token, enqueuedAt: at, roundStartedAt: at, priorAttempts: 0 }, {
         jobId: id,
         attempts: BULL_ATTEMPTS,
         backoff: { type: 'custom' },
@@ -258,13 +282,13 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       // An add of an existing id changes nothing: read back what is stored to see whose add won.
       const stored = (await queue.getJob(id)) as Job<JobData> | undefined;
       if (stored === undefined) throw new OutboxError('OUTBOX_STORE_UNAVAILABLE', `The entry ${id} was added but cannot be read back from Redis.`);
-      if (stored.data.token === token) return { outcome, entry: await toEntry(stored) };
-      if (stored.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await toEntry(stored) };
+      if (stored.data.token === token) return { outcome, entry: await readEntry(stored) };
+      if (stored.data.fieldsHash === fieldsHash) return { outcome: 'exists', entry: await readEntry(stored) };
       throw conflict(notification.out_request_no);
     },
     async get(key) {
       const job = await find(key);
-      return job === undefined ? undefined : toEntry(job);
+      return job === undefined ? undefined : readEntry(job);
     },
     counts,
     async retryDeadLetter(key) {
@@ -272,9 +296,9 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       if (job === undefined) throw notFound(key.out_request_no);
       const state = await job.getState();
       if (state !== 'failed') throw notDead(key.out_request_no, stateOf(state));
-      await job.updateData({ ...job.data, roundStartedAt: Date.now() });
+      await job.updateData({ ...job.data, roundStartedAt: Date.now(), priorAttempts: await redis.llen(attemptsKey(job.id as string)) });
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      return toEntry((await queue.getJob(job.id as string)) as Job<JobData>);
+      return readEntry((await queue.getJob(job.id as string)) as Job<JobData>);
     },
     consume,
     async close() {
