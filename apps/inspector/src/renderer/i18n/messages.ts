@@ -330,6 +330,10 @@ const en = {
   'profiles.error.PROFILE_LAST': 'The last profile cannot be removed: create another one first.',
   'profiles.error.RECEIVER_PORT_IN_USE': 'Port {port} is in use by another program: stop it, or choose another port for the profile.',
   // --- end of profiles ---
+
+  // --- receiver refusals ---
+  'receiver.noRawRequest': 'Kept without its body (a path other than the notify path): nothing to decode.',
+  // --- end of receiver refusals ---
 } as const;
 
 /** A key of the UI string table. */
@@ -564,7 +568,7 @@ const zh: Record<MessageKey, string> = {
   'decode.variantVerifies': '可通过',
   'decode.variantFails': '不通过',
   'decode.moreVariants': '另外 {n} 个变体',
-  'decode.diff': '字节对比:验签方计算的签名串 vs. {name}',
+  'decode.diff': '字节对比:验签方计算的签名串与 {name}',
   'decode.diffLegend.del': '仅在计算出的签名串中',
   'decode.diffLegend.ins': '仅在该变体中',
   'decode.firstDiff': '第 {n} 字节起不同',
@@ -662,6 +666,10 @@ const zh: Record<MessageKey, string> = {
   'profiles.error.PROFILE_LAST': '不能删除最后一个配置:请先新建一个。',
   'profiles.error.RECEIVER_PORT_IN_USE': '端口 {port} 已被其他程序占用:请关闭该程序,或为配置选择其他端口。',
   // --- end of profiles ---
+
+  // --- receiver refusals ---
+  'receiver.noRawRequest': '保存时未保留包体(不是通知路径):没有可解析的内容。',
+  // --- end of receiver refusals ---
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, zh };

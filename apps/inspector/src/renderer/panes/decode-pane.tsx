@@ -175,7 +175,7 @@ export function DecodePane() {
                 <div className="stack" style={{ gap: 4 }}>
                   {out.schemaErrors.map((e) => (
                     <div key={`${e.field}:${e.issue}`} className="notice err">
-                      <code>{e.field}</code> {e.issue}: {e.message}
+                      <code>{e.field}</code> <code>{e.issue}</code>: <BackendText text={e.message} />
                     </div>
                   ))}
                   {out.warnings.map((w) => (

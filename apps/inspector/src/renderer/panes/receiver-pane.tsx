@@ -120,6 +120,8 @@ export function ReceiverPane() {
                         type="button"
                         className="btn small"
                         data-testid="receiver-open-decode"
+                        disabled={!e.rawRequestBase64}
+                        title={e.rawRequestBase64 ? undefined : t('receiver.noRawRequest')}
                         onClick={(ev) => {
                           ev.stopPropagation();
                           open(e);
