@@ -171,6 +171,10 @@ describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
     };
 
     await check('compose');
+    await page.getByTestId('compose-doc-example').click();
+    await page.getByTestId('doc-example-curl').filter({ hasText: 'curl' }).waitFor();
+    await check('the documentation’s example');
+    await page.getByTestId('doc-example-close').click();
     await page.getByTestId('nav-sign').click();
     await page.getByTestId('sign-run').click();
     await page.getByTestId('sign-authorization').waitFor();
