@@ -13,6 +13,14 @@ describe('Chinese for the receiver’s refusals and Decode’s guesses', () => {
     expect(translateBackendProse('mchid: is 40 bytes in UTF-8, over the limit of 32; shorten it (a CJK character counts 3 bytes)')).toBe('mchid:UTF-8 编码后为 40 字节,超过上限 32 字节;请缩短(一个中文字符占 3 字节)');
   });
 
+  it('translates the notes of the Authorization fields, the timestamp’s skew and the code before a sentence', () => {
+    expect(translateBackendProse('601 s ago, outside the 300 s window')).toBe('601 秒前,超出 300 秒窗口');
+    expect(translateBackendProse('12 s from now, inside the 300 s window')).toBe('12 秒后,在 300 秒窗口内');
+    expect(translateBackendProse('a stored key')).toBe('已存储的密钥');
+    expect(translateBackendProse('AUTH_MALFORMED: Authorization header malformed: it ends with a space.')).toBe('AUTH_MALFORMED:Authorization 请求头格式错误:末尾有空格。');
+    expect(translateBackendProse('AUTH_MALFORMED: something new')).toBeUndefined();
+  });
+
   it('keeps the values of Decode’s guesses', () => {
     expect(translateBackendProse('the timestamp 1757899999 (-1 s): the clock was read again for the header')).toBe('时间戳 1757899999(-1 秒):为请求头又读了一次时钟');
     expect(translateBackendProse('the URL without the prefix /v3 (added by a proxy or gateway)')).toBe('去掉前缀 /v3 的 URL(由代理或网关加上)');

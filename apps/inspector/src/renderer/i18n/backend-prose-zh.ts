@@ -8,7 +8,9 @@
 
 type Replace = (match: RegExpExecArray) => string | undefined;
 
-const SKEW: Replace = (m) => (m[1] === 'now' ? '当前时间' : m[1]?.endsWith(' ago') ? `${m[1].slice(0, -' s ago'.length)} 秒前` : `${m[1]?.slice(0, -' s from now'.length)} 秒后`);
+/** Core's describeSkew text ("now", "600 s ago", "42 s from now") in Chinese. */
+const skewZh = (text: string): string => (text === 'now' ? '当前时间' : text.endsWith(' ago') ? `${text.slice(0, -' s ago'.length)} 秒前` : `${text.slice(0, -' s from now'.length)} 秒后`);
+const SKEW: Replace = (m) => skewZh(m[1] ?? '');
 
 /** `head` followed by a translated issue, or `undefined` when the issue has no translation. */
 const withIssue = (head: string, issue: string | undefined, tail = ''): string | undefined => (issue === undefined ? undefined : `${head}${issue}${tail}`);
@@ -149,6 +151,14 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string | Replace]> = [
   [/^(.+) is not among the known keys \((.*)\)$/, (m) => `${m[1]} 不在已知密钥中(${m[2] === 'none' ? '无' : m[2]})`],
   [/^(now|\d+ s ago|\d+ s from now) \(window (\d+) s\)$/, (m) => `${SKEW(m)}(窗口 ${m[2]} 秒)`],
   [/^milliseconds, not seconds$/, '是毫秒,不是秒'],
+  [/^not Unix seconds$/, '不是 Unix 秒数'],
+  [/^(now|\d+ s ago|\d+ s from now), (inside|outside) the (\d+) s window$/, (m) => `${SKEW(m)},${m[2] === 'inside' ? '在' : '超出'} ${m[3]} 秒窗口${m[2] === 'inside' ? '内' : ''}`],
+  [/^Signature valid, timestamp outside the window$/, '签名有效,时间戳超出窗口'],
+  [/^The signature is valid, but the timestamp (\d+) is (now|\d+ s ago|\d+ s from now), outside the (\d+) s window: a replayed capture, or a clock off \(sync both with NTP\)\.$/, (m) => `签名有效,但时间戳 ${m[1]} 为 ${skewZh(m[2] ?? '')},超出 ${m[3]} 秒窗口:可能是重放的抓包,也可能是时钟不准(请用 NTP 同步双方时钟)。`],
+  [/^The signature is valid, but the timestamp (\d+) is in milliseconds; APIv3 timestamps are Unix seconds\.$/, '签名有效,但时间戳 $1 是毫秒值;APIv3 的时间戳是 Unix 秒数。'],
+  [/^a stored key$/, '已存储的密钥'],
+  [/^no stored key has this serial$/, '没有已存储的密钥对应此序列号'],
+  [/^no stored key has this id$/, '没有已存储的密钥对应此 ID'],
   [/^"(.*)" is not Unix seconds$/, '“$1”不是 Unix 秒数'],
   [/^standard padded Base64 of (\d+) bytes$/, '$1 字节的标准 Base64(带填充)'],
   [/^not canonical: it verifies only after removing whitespace, URL-safe characters or missing padding$/, '不规范:去掉空白、改回 URL 安全字符或补齐填充后才能验签'],
@@ -203,6 +213,9 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string | Replace]> = [
   [/^The material cannot be read\.$/, '无法读取该密钥材料。'],
   // Decode's guesses at what the sender signed instead (core's diagnosis variants).
   ...VARIANTS,
+  [/^missing$/, '缺失'],
+  // An error code and its sentence: the code kept, the sentence translated.
+  [/^([A-Z][A-Z0-9_]+): (.+)$/, (m) => withIssue(`${m[1]}:`, translateBackendProse(m[2] ?? ''))],
   // Last: a field issue of the body, alone or after its field (and the field's Chinese label).
   [/^([a-z_]+) \(([^)]+)\): (.+?)(?: \(and (\d+) more\))?$/, (m) => withIssue(`${m[1]}(${m[2]}):`, translateFieldIssue(m[3] ?? ''), m[4] ? `(另有 ${m[4]} 处)` : '')],
   [/^([a-z_]+): (.+)$/, (m) => withIssue(`${m[1]}:`, translateFieldIssue(m[2] ?? ''))],
