@@ -73,6 +73,14 @@ async function englishOutsideData(page: Page): Promise<string[]> {
   return [...new Set(found)];
 }
 
+/** Lists every guess Decode made (past the first few), so each description is read. */
+async function showAllVariants(page: Page): Promise<void> {
+  const more = page.getByTestId('decode-more-variants');
+  if ((await more.count()) === 0) return;
+  await more.click();
+  await more.waitFor({ state: 'detached' });
+}
+
 /** The bridge's answer, or a thrown error naming what failed. */
 function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -244,6 +252,7 @@ describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
       }
       await open.click();
       await page.getByTestId('decode-verdict').waitFor();
+      await showAllVariants(page);
       await check(`decode (${code}, #${i})`);
       await page.getByTestId('nav-receiver').click();
     }
@@ -258,6 +267,9 @@ describe('zh-CN translation (Debian Chromium)', { timeout: 180_000 }, () => {
       await page.getByTestId('decode-run').click();
       await page.getByTestId('decode-verdict').waitFor();
       await page.getByTestId('decode-variants').waitFor();
+      await showAllVariants(page);
+      // Every guess is listed, not only the first six.
+      expect(await page.getByTestId('decode-variants').locator('tbody tr').count()).toBeGreaterThan(6);
       await check(`decode (${name})`);
     }
 
