@@ -62,9 +62,9 @@ export const START_URL = `${APP_ORIGIN}/index.html`;
  * ```
  */
 export async function startElectronApp(electron: ElectronLike, options: ElectronAppOptions): Promise<ElectronAppHandle> {
-  const { app, protocol, session, ipcMain, BrowserWindow } = electron;
+  const { app, protocol, session, ipcMain, BrowserWindow, shell } = electron;
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
@@ -94,21 +94,48 @@ export async function startElectronApp(electron: ElectronLike, options: Electron
 }
 
 /**
- * Denies every navigation away from the app's own pages, every new window and every `<webview>`.
+ * Denies every navigation away from the app's own pages, every new window and every `<webview>`. A link to
+ * WeChat Pay's documentation (`https://pay.weixin.qq.com/…`, the pages the documentation's example cites) is
+ * handed to `openExternal` (the system browser) instead; the app window never navigates.
  *
  * @example
  * ```ts
- * app.on('web-contents-created', (_e, contents) => lockDown(contents));
+ * app.on('web-contents-created', (_e, contents) => lockDown(contents, (url) => void shell.openExternal(url)));
  * ```
  */
-export function lockDown(contents: WebContentsLike): void {
+export function lockDown(contents: WebContentsLike, openExternal: (url: string) => void): void {
   const stay = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (isWeChatPayDocumentationUrl(url)) openExternal(url);
   };
   contents.on('will-navigate', stay);
-  contents.on('will-redirect', stay);
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isWeChatPayDocumentationUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * Whether a URL is a page of WeChat Pay's documentation site, the only place a link may open outside the app.
+ *
+ * @example
+ * ```ts
+ * isWeChatPayDocumentationUrl('https://pay.weixin.qq.com/doc/v3/merchant/4013070756'); // true
+ * isWeChatPayDocumentationUrl('https://pay.weixin.qq.com.evil.example/'); // false
+ * ```
+ */
+export function isWeChatPayDocumentationUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.host === 'pay.weixin.qq.com' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
 }
 
 function isAppUrl(url: string): boolean {

@@ -68,6 +68,8 @@ export interface ElectronLike {
     getLocale(): string;
   };
   BrowserWindow: new (options: InspectorWindowOptions) => BrowserWindowLike;
+  /** Opens a documentation link in the system browser (only WeChat Pay's documentation: see `lockDown`). */
+  shell: { openExternal(url: string): Promise<void> };
   ipcMain: IpcMainLike;
   protocol: {
     registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void;

@@ -225,6 +225,24 @@ describe('honest, current results (Debian Chromium)', { timeout: 120_000 }, () =
     await page.close();
   });
 
+  it('keeps the local receiver on its port across Stop and Start, and a send after the restart is accepted', async () => {
+    const page = await openApp();
+    await page.getByTestId('nav-receiver').click();
+    const url = page.getByTestId('receiver-url');
+    const before = (await url.textContent()) ?? '';
+    expect(before).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    await page.getByTestId('receiver-toggle').click();
+    await url.filter({ hasText: '—' }).waitFor();
+    expect(await page.getByTestId('receiver-running').getAttribute('class')).toContain('muted');
+    await page.getByTestId('receiver-toggle').click();
+    await url.filter({ hasText: 'http://' }).waitFor();
+    expect(await url.textContent()).toBe(before);
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('send-run').click();
+    await page.locator('[data-testid="send-verdict"][data-kind="accepted"]').waitFor();
+    await page.close();
+  });
+
   it('shows no internal words on any pane', async () => {
     const page = await openApp();
     for (const pane of ['compose', 'sign', 'send', 'decode', 'receiver', 'history', 'keys']) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
 const OUT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const DOCS_DIR = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 
 /**
  * Saves a PNG of the page into `apps/inspector/test-results/` (the docs pick the best ones).
@@ -13,6 +14,20 @@ const OUT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(OUT_DIR, { recursive: true });
   const path = `${OUT_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/**
+ * Saves a PNG of the viewport into `docs/screenshots/` as `inspector-<name>.png` (device scale 1), the
+ * screenshots docs/inspector.md shows.
+ *
+ * @example
+ * await docsScreenshot(page, 'sign-zh-1000');
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(DOCS_DIR, { recursive: true });
+  const path = `${DOCS_DIR}inspector-${name}.png`;
   await page.screenshot({ path });
   return path;
 }

@@ -73,6 +73,20 @@ describe('the Electron main process', () => {
     expect(contents.navigate('will-redirect', 'http://127.0.0.1:1/')).toBe(true);
     expect(contents.navigate('will-navigate', 'app://inspector/index.html')).toBe(false);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(electron.opened).toEqual([]);
+  });
+
+  it('opens links to WeChat Pay’s documentation in the system browser, and nothing else, never in the window', async () => {
+    const { electron } = await start();
+    const contents = electron.windows[0]!.window.webContents;
+    const doc = 'https://pay.weixin.qq.com/doc/v3/merchant/4013070756';
+    expect(contents.windowOpenHandler?.({ url: doc })).toEqual({ action: 'deny' });
+    expect(contents.navigate('will-navigate', 'https://pay.weixin.qq.com/doc/v3/merchant/4013053053')).toBe(true);
+    for (const url of ['http://pay.weixin.qq.com/doc/v3/merchant/4013070756', 'https://pay.weixin.qq.com.evil.example/', 'https://user@pay.weixin.qq.com/', 'https://evil.example/?https://pay.weixin.qq.com/', 'javascript:alert(1)']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+      expect(contents.navigate('will-navigate', url)).toBe(true);
+    }
+    expect(electron.opened).toEqual([doc, 'https://pay.weixin.qq.com/doc/v3/merchant/4013053053']);
   });
 
   it('sets the strict CSP on every response and denies every permission', async () => {

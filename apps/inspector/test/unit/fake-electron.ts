@@ -39,6 +39,8 @@ export interface FakeElectron extends ElectronLike {
   headerListener: ((details: { responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void) | undefined;
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
   appListeners: Map<string, Listener[]>;
+  /** URLs handed to `shell.openExternal`. */
+  opened: string[];
   /** Resolves with the first URL a window loads. */
   firstLoad: Promise<string>;
   /** Fires an app event such as `will-quit`. */
@@ -69,6 +71,13 @@ export function createFakeElectron(userData: string, webContentsId = 7): FakeEle
     headerListener: undefined,
     permissionHandler: undefined,
     appListeners: new Map(),
+    opened: [],
+    shell: {
+      openExternal(url) {
+        fake.opened.push(url);
+        return Promise.resolve();
+      },
+    },
     app: {
       whenReady: () => Promise.resolve(),
       on(event: string, listener: Listener) {

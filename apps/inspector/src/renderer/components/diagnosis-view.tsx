@@ -79,6 +79,11 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
                 ))}
               </tbody>
             </table>
+            {shown.length < variants.length ? (
+              <button type="button" className="btn small" style={{ margin: 8 }} data-testid="decode-more-variants" onClick={() => setShowAll(true)}>
+                {t('decode.moreVariants', { n: variants.length - shown.length })}
+              </button>
+            ) : null}
           </Card>
         ) : null}
       </div>

@@ -21,9 +21,10 @@ export function LabelledValues({ values, testId }: { values: LabelledValue[]; te
               {label(v.label)}
               <div className="mono small muted">{v.name}</div>
             </th>
-            <td className="mono">
-              {v.ok === false ? <span className="pill err">✗</span> : v.ok === true ? <span className="pill ok">✓</span> : null} {v.value}
-              {v.note ? <div className="small muted" style={{ fontFamily: 'var(--sans)' }}><BackendText text={v.note} /></div> : null}
+            <td>
+              {v.ok === false ? <span className="pill err">✗</span> : v.ok === true ? <span className="pill ok">✓</span> : null} <span className="mono">{v.value}</span>
+              {/* The note is prose, not data: outside the monospaced value, so it is read (and translated) as text. */}
+              {v.note ? <div className="small muted"><BackendText text={v.note} /></div> : null}
             </td>
           </tr>
         ))}

@@ -330,6 +330,24 @@ const en = {
   'profiles.error.PROFILE_LAST': 'The last profile cannot be removed: create another one first.',
   'profiles.error.RECEIVER_PORT_IN_USE': 'Port {port} is in use by another program: stop it, or choose another port for the profile.',
   // --- end of profiles ---
+
+  // --- receiver refusals ---
+  'receiver.noRawRequest': 'Kept without its body (a path other than the notify path): nothing to decode.',
+  // --- end of receiver refusals ---
+
+  // --- the documentation's example ---
+  'docExample.link': 'What is the documentation’s example?',
+  'docExample.title': 'The documentation’s example',
+  'docExample.source': 'The example request of WeChat Pay’s API v3 page for this notification (updated 2025.09.15), as the page shows it. Compose starts from its body; Decode’s curl example is its curl request.',
+  'docExample.document': 'Document',
+  'docExample.request': 'Request',
+  'docExample.curl': 'The example request (curl)',
+  'docExample.body': 'Its body, as Compose loads it',
+  'docExample.cited': 'Pages the document cites for keys and serials (open in your browser)',
+  'docExample.page.parameters': 'Merchant development parameters (mchid, keys)',
+  'docExample.page.serial': 'Merchant API certificate serial number (serial_no)',
+  'docExample.page.publicKeyId': 'WeChat Pay public key ID (Wechatpay-Serial)',
+  // --- end of the documentation's example ---
 } as const;
 
 /** A key of the UI string table. */
@@ -564,7 +582,7 @@ const zh: Record<MessageKey, string> = {
   'decode.variantVerifies': '可通过',
   'decode.variantFails': '不通过',
   'decode.moreVariants': '另外 {n} 个变体',
-  'decode.diff': '字节对比:验签方计算的签名串 vs. {name}',
+  'decode.diff': '字节对比:验签方计算的签名串与 {name}',
   'decode.diffLegend.del': '仅在计算出的签名串中',
   'decode.diffLegend.ins': '仅在该变体中',
   'decode.firstDiff': '第 {n} 字节起不同',
@@ -662,6 +680,24 @@ const zh: Record<MessageKey, string> = {
   'profiles.error.PROFILE_LAST': '不能删除最后一个配置:请先新建一个。',
   'profiles.error.RECEIVER_PORT_IN_USE': '端口 {port} 已被其他程序占用:请关闭该程序,或为配置选择其他端口。',
   // --- end of profiles ---
+
+  // --- receiver refusals ---
+  'receiver.noRawRequest': '保存时未保留包体(不是通知路径):没有可解析的内容。',
+  // --- end of receiver refusals ---
+
+  // --- the documentation's example ---
+  'docExample.link': '什么是文档示例?',
+  'docExample.title': '文档示例',
+  'docExample.source': '微信支付 API v3 中该通知页面(更新于 2025.09.15)给出的请求示例,与页面所示一致。编排从它的包体开始;解析的 curl 示例就是它的 curl 请求。',
+  'docExample.document': '文档',
+  'docExample.request': '请求',
+  'docExample.curl': '请求示例(curl)',
+  'docExample.body': '其包体(编排载入的内容)',
+  'docExample.cited': '该文档就密钥和序列号引用的页面(在浏览器中打开)',
+  'docExample.page.parameters': '商户开发参数(商户号、密钥)',
+  'docExample.page.serial': '商户 API 证书序列号(serial_no)',
+  'docExample.page.publicKeyId': '微信支付公钥 ID(Wechatpay-Serial)',
+  // --- end of the documentation's example ---
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -6,6 +6,7 @@ import { FieldRow } from '../components/field-row.js';
 import { PaneTitle } from '../components/pane-title.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
+import { DocExampleLink } from '../components/doc-example.js';
 import { editBodyField } from '../util/edit-body-field.js';
 import { formatBody, type BodyFormat } from '../util/format-body.js';
 import { BackendText } from '../components/backend-text.js';
@@ -85,6 +86,7 @@ export function ComposePane() {
         <button type="button" className="btn" data-testid="compose-sample" onClick={() => void loadSample()}>
           {t('compose.loadSample')}
         </button>
+        <DocExampleLink testId="compose-doc-example" />
         <button type="button" className="btn primary" data-testid="compose-to-sign" onClick={() => setPane('sign')}>
           {t('compose.toSign')}
         </button>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { FieldValues } from '../components/field-values.js';
 import { HeadersTable } from '../components/headers-table.js';
 import { BackendText } from '../components/backend-text.js';
+import { DocExampleLink } from '../components/doc-example.js';
 import { LabelledValues } from '../components/labelled-values.js';
 import { LikelyCause } from '../components/likely-cause.js';
 import { PaneTitle } from '../components/pane-title.js';
@@ -100,7 +101,9 @@ export function DecodePane() {
         <Card
           title={t('decode.input')}
           actions={
-            <button
+            <span className="row">
+              <DocExampleLink testId="decode-doc-example" />
+              <button
               type="button"
               className="btn small"
               data-testid="decode-sample-curl"
@@ -111,7 +114,8 @@ export function DecodePane() {
               }}
             >
               {t('decode.sampleCurl')}
-            </button>
+              </button>
+            </span>
           }
         >
           <div className="tabs">
@@ -175,7 +179,7 @@ export function DecodePane() {
                 <div className="stack" style={{ gap: 4 }}>
                   {out.schemaErrors.map((e) => (
                     <div key={`${e.field}:${e.issue}`} className="notice err">
-                      <code>{e.field}</code> {e.issue}: {e.message}
+                      <code>{e.field}</code> <code>{e.issue}</code>: <BackendText text={e.message} />
                     </div>
                   ))}
                   {out.warnings.map((w) => (

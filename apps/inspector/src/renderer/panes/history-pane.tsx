@@ -132,7 +132,7 @@ export function HistoryPane() {
                     <td className="mono truncate" style={{ maxWidth: 280 }}>
                       {e.url}
                     </td>
-                    <td className="mono">{e.durationMs !== undefined ? e.durationMs.toFixed(1) : ''}</td>
+                    <td className="mono nowrap">{e.durationMs !== undefined ? e.durationMs.toFixed(1) : ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -99,7 +99,7 @@ export function ReceiverPane() {
                     data-code={e.code ?? ''}
                     onClick={() => setSelectedId(e.id)}
                   >
-                    <td className="mono">{e.at.slice(11, 19)}</td>
+                    <td className="mono nowrap">{e.at.slice(11, 19)}</td>
                     <td>
                       <span className={`pill ${e.outcome === 'accepted' ? 'ok' : 'err'}`}>
                         {e.outcome === 'accepted' ? `✓ ${t('receiver.accepted')}` : `✗ ${t('receiver.rejected')}`}
@@ -120,6 +120,8 @@ export function ReceiverPane() {
                         type="button"
                         className="btn small"
                         data-testid="receiver-open-decode"
+                        disabled={!e.rawRequestBase64}
+                        title={e.rawRequestBase64 ? undefined : t('receiver.noRawRequest')}
                         onClick={(ev) => {
                           ev.stopPropagation();
                           open(e);
