@@ -3,8 +3,9 @@
  * id = the entry id, so `(mchid, out_request_no)` is unique), BullMQ's job locks are the leases (renewed while
  * a delivery runs; a dead worker's job is moved back by another worker's stalled-job check), and one schedule
  * kept in Redis (`redis-pace.ts`) is the global pace of every worker on the queue. Attempts are a Redis list per
- * entry, written before the job changes state; a delivery costs one command of ours (the attempt's `RPUSH`)
- * besides BullMQ's own, and one more for the pace when there is a limit.
+ * entry, written before the job changes state (sent ahead of BullMQ's move, on the same connection); a delivery
+ * costs one command of ours (the attempt's `RPUSH`, with no round trip of its own) besides BullMQ's own, and one
+ * more for the pace when there is a limit.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -156,7 +157,7 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
   }
 
   function consume(deliver: Deliver, consumeOptions: ConsumeOptions): Consumer {
-    const decisions = new Map<string, { attempt: OutboxAttempt; decision: AttemptDecision; attempts: OutboxAttempt[] }>();
+    const decisions = new Map<string, { attempt: OutboxAttempt; decision: AttemptDecision; recorded: Promise<OutboxAttempt[]> }>();
     const waitForSlot = consumeOptions.rate === false ? undefined : redisPace(redis, paceKey, paceIntervalMs(consumeOptions.rate));
     const worker = new Worker<JobData>(
       queueName,
@@ -167,10 +168,16 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
         const entry = toEntry(job, 'active', known);
         if (waitForSlot !== undefined) await waitForSlot();
         const outcome = await deliver({ entry });
-        const length = await redis.rpush(attemptsKey(id), JSON.stringify(outcome.attempt));
-        // The list grew by exactly this attempt (the usual case): the attempts are known without reading them.
-        const attempts = length === known.length + 1 ? [...known, outcome.attempt] : await readAttempts(id);
-        decisions.set(id, { ...outcome, attempts });
+        // Sent, not awaited: BullMQ moves the job on this same connection once this function returns, and Redis
+        // runs one connection's commands in order, so the attempt is in the list before the job's state changes,
+        // without a round trip of its own.
+        const recorded = redis.rpush(attemptsKey(id), JSON.stringify(outcome.attempt)).then(
+          // The list grew by exactly this attempt (the usual case): the attempts are known without reading them.
+          (length) => (length === known.length + 1 ? [...known, outcome.attempt] : readAttempts(id)),
+        );
+        // Read when the job settles; until then a failure must not count as unhandled.
+        recorded.catch(() => undefined);
+        decisions.set(id, { ...outcome, recorded });
         const { decision, attempt } = outcome;
         if (decision.next === 'delivered') return attempt.status;
         const message = `${attempt.errorCode ?? 'FAILED'}: ${attempt.message ?? ''}`;
@@ -194,6 +201,8 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       resolveDone = resolve;
     });
     let stopped = false;
+    /** Reports not yet made: stop() waits for them, so every settled job is reported before `done`. */
+    const reporting = new Set<Promise<void>>();
     const report = (job: Job<JobData> | undefined): void => {
       if (job?.id === undefined) return;
       const outcome = decisions.get(job.id);
@@ -201,12 +210,12 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       if (outcome === undefined) return;
       // The state follows from the decision just carried out: no round trip to ask Redis for it.
       const bullState = outcome.decision.next === 'delivered' ? 'completed' : outcome.decision.next === 'dead' ? 'failed' : 'delayed';
-      const { attempt, decision, attempts } = outcome;
-      try {
-        consumeOptions.onRecorded({ entry: toEntry(job, bullState, attempts), attempt, decision });
-      } catch (error) {
-        consumeOptions.onError(error);
-      }
+      const { attempt, decision, recorded } = outcome;
+      const reported = recorded
+        .then((attempts) => consumeOptions.onRecorded({ entry: toEntry(job, bullState, attempts), attempt, decision }))
+        .catch((error: unknown) => consumeOptions.onError(error))
+        .finally(() => reporting.delete(reported));
+      reporting.add(reported);
     };
     // Counting after every job would cost a round trip each; only once the queue has run dry is a settled job
     // possibly the last one.
@@ -225,6 +234,7 @@ export function openRedisOutboxStore(options: RedisOutboxOptions): OutboxStore {
       stopped = true;
       clearInterval(poll);
       await worker.close();
+      await Promise.all(reporting);
       workers.delete(consumer);
       resolveDone();
     };

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { AuditNotifyError } from '@auditnotify/core';
 import type { AuditResultNotification } from '@auditnotify/core';
-import type { Consumer, ConsumeOptions, Deliver, EnqueueResult, NewEntry, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore } from './store.js';
+import type { Consumer, ConsumeOptions, Deliver, EnqueueResult, NewEntry, OutboxAttempt, OutboxCounts, OutboxEntry, OutboxState, OutboxStore, RecordedAttempt } from './store.js';
 import { entryId } from './entry-id.js';
 import { paceIntervalMs } from './pace.js';
 import { conflict, inDelivery, notDead, notFound, OutboxError } from './outbox-error.js';
@@ -201,21 +201,37 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
     return { outcome: 'replaced', entry: toEntry(byId.get(id) as EntryRow) };
   });
 
-  const leaseTx = db.transaction((token: string, leaseMs: number): EntryRow | undefined => {
+  /**
+   * Expired leases are looked for at most once a poll while queued entries are due (a worker that died is
+   * replaced within `pollMs` of its lease running out), and always when none is: one statement less per lease.
+   */
+  let expiredCheckAt = 0;
+  /** Takes the next entry: a lease that expired first (its worker died), then the queued entry due longest. */
+  function takeNext(token: string, leaseMs: number): EntryRow | undefined {
     const at = now();
-    // A lease that expired first (its worker died), then the queued entry due longest.
-    const row = dueExpired.get(at) ?? dueQueued.get(at);
-    if (row === undefined) return undefined;
-    return lease.get(token, at + leaseMs, row.seq);
-  });
+    let row: { seq: number } | undefined;
+    if (at >= expiredCheckAt) {
+      expiredCheckAt = at + pollMs;
+      row = dueExpired.get(at);
+    }
+    row ??= dueQueued.get(at) ?? dueExpired.get(at);
+    return row === undefined ? undefined : lease.get(token, at + leaseMs, row.seq);
+  }
 
-  const recordTx = db.transaction((seq: number, token: string, attempt: OutboxAttempt, next: OutboxState, nextAt: number): EntryRow | undefined => {
-    const settled = settle.get(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
-    // No row: the lease expired and another worker took the entry over; its attempt is the one that counts.
-    if (settled === undefined) return undefined;
-    insertAttempt.run(seq, JSON.stringify(attempt), seq);
-    return settled;
-  });
+  const leaseTx = db.transaction(takeNext);
+
+  /**
+   * Records an attempt and the entry's next state, and, in the same transaction (one commit per delivery),
+   * leases the worker's next entry when `nextToken` is given.
+   */
+  const recordTx = db.transaction(
+    (seq: number, token: string, attempt: OutboxAttempt, next: OutboxState, nextAt: number, nextToken: string | undefined, leaseMs: number): { settled: EntryRow | undefined; leased: EntryRow | undefined } => {
+      const settled = settle.get(next, nextAt, next === 'delivered' ? now() : null, attempt.errorCode === undefined ? null : JSON.stringify(attempt), seq, token);
+      // No row: the lease expired and another worker took the entry over; its attempt is the one that counts.
+      if (settled !== undefined) insertAttempt.run(seq, JSON.stringify(attempt), seq);
+      return { settled, leased: nextToken === undefined ? undefined : takeNext(nextToken, leaseMs) };
+    },
+  );
 
   /** The next free start time under the global pace (`interval` ms between starts), taken atomically. */
   const paceTx = db.transaction((interval: number): number => {
@@ -249,11 +265,21 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
         wakers.add(wake);
       });
 
+    /** An event listener that throws must not cost the lane the entry it has just leased. */
+    const report = (event: RecordedAttempt): void => {
+      try {
+        consumeOptions.onRecorded(event);
+      } catch (error) {
+        consumeOptions.onError(error);
+      }
+    };
+
     async function lane(): Promise<void> {
+      let token = randomUUID();
+      let row: EntryRow | undefined;
       while (!stopping) {
         try {
-          const token = randomUUID();
-          const row = leaseTx(token, consumeOptions.leaseMs);
+          row ??= leaseTx(token, consumeOptions.leaseMs);
           if (row === undefined) {
             if (consumeOptions.untilEmpty && (pending.get()?.n ?? 0) === 0) return;
             const at = nextWake.get()?.at;
@@ -267,10 +293,14 @@ export function openSqliteOutboxStore(options: SqliteOutboxOptions): OutboxStore
           const leased = toEntry(row);
           const { attempt, decision } = await deliver({ entry: leased });
           const next: OutboxState = decision.next === 'retry' ? 'queued' : decision.next;
-          const settled = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now());
+          const nextToken = stopping ? undefined : randomUUID();
+          const { settled, leased: following } = recordTx(row.seq, token, attempt, next, decision.next === 'retry' ? now() + decision.delayMs : now(), nextToken, consumeOptions.leaseMs);
+          row = following;
+          if (nextToken !== undefined) token = nextToken;
           wakeAll();
-          if (settled !== undefined) consumeOptions.onRecorded({ entry: toEntry(settled, [...leased.attempts, attempt]), attempt, decision });
+          if (settled !== undefined) report({ entry: toEntry(settled, [...leased.attempts, attempt]), attempt, decision });
         } catch (error) {
+          row = undefined;
           consumeOptions.onError(error);
           await idle(pollMs);
         }

@@ -1,9 +1,11 @@
 // The outbox in one process on each backend (SQLite file, BullMQ on a real redis-server) against a real
 // Express receiver: validation and idempotent enqueue, delivery with every attempt recorded, 400 PARAM_ERROR
 // dead-lettered after one attempt and retried by hand, and a receiver that is down for a while, then back.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAuditNotifyError } from '@auditnotify/core';
 import { generateTestKeys, type TestKeys } from '@auditnotify/core/testing';
@@ -146,4 +148,47 @@ describe.each(backends)('outbox on %s', (_name, openStore) => {
       expect(entry?.attempts.at(-1)).toMatchObject({ status: 200, verified: true });
     }
   });
+});
+
+describe('outbox on redis: how an attempt is recorded', () => {
+  it('sends each attempt ahead of the job’s move, on the connection that moves it, so Redis records it first', async () => {
+    // The attempt's RPUSH is not awaited before BullMQ moves the job: what keeps it first is that both go on one
+    // connection, whose commands Redis runs in order. redis-cli's MONITOR prints each command with its client.
+    receiver = await startReceiver(keys);
+    const monitor = spawn('redis-cli', ['-u', redis.url, 'monitor'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const seen: { client: string; command: string; line: string }[] = [];
+    const lines = createInterface({ input: monitor.stdout });
+    await new Promise<void>((resolve) => lines.once('line', () => resolve())); // "OK": monitoring
+    lines.on('line', (line) => {
+      const match = /^[\d.]+ \[\d+ ([^\]]+)\] "([^"]+)"/.exec(line);
+      if (match) seen.push({ client: match[1] as string, command: (match[2] as string).toLowerCase(), line });
+    });
+    const box = makeOutbox(openStore());
+    const batch = notifications(keys.mchid, 5, 'order');
+    try {
+      for (const n of batch) await box.enqueue(n);
+      await box.run({ untilEmpty: true }).done;
+      for (const n of batch) expect((await box.status(n.out_request_no))?.attempts).toHaveLength(1);
+    } finally {
+      const exited = new Promise((resolve) => monitor.once('exit', resolve));
+      monitor.kill();
+      await exited;
+    }
+    for (const n of batch) {
+      const jobId = `${keys.mchid}~${n.out_request_no}`;
+      const push = seen.findIndex((c) => c.command === 'rpush' && c.line.includes(`:outbox-attempts:${jobId}"`));
+      // Inside the script that completes the job, Redis logs its commands as client "lua"; the script itself is
+      // the last command before them from a real client.
+      const completed = seen.findIndex((c) => c.client === 'lua' && c.command === 'zadd' && c.line.includes(':completed"') && c.line.endsWith(`"${jobId}"`));
+      const script = seen.slice(0, completed).findLast((c) => c.client !== 'lua');
+      expect(push, `no RPUSH of ${jobId}`).toBeGreaterThanOrEqual(0);
+      expect(completed, `${jobId} completed before its attempt was pushed`).toBeGreaterThan(push);
+      expect(script?.command).toMatch(/^eval/);
+      expect(script?.client).toBe(seen[push]?.client);
+    }
+  });
+
+  function openStore(): OutboxStore {
+    return openRedisOutboxStore({ redis: redis.url, queueName: `order-${++storeNumber}` });
+  }
 });
