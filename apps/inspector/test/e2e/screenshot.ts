@@ -19,15 +19,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Saves a PNG of the viewport into `docs/screenshots/` as `inspector-<name>.png` (device scale 1), the
- * screenshots docs/inspector.md shows.
+ * Saves a PNG of the viewport as `inspector-<name>.png` (device scale 1): into `docs/screenshots/`, the
+ * screenshots docs/inspector.md shows, when `INSPECTOR_DOCS_SCREENSHOTS=1` (retaking them on purpose), else into
+ * `apps/inspector/test-results/docs/`, so a test run leaves the repository's files alone.
  *
  * @example
  * await docsScreenshot(page, 'sign-zh-1000');
  */
 export async function docsScreenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(DOCS_DIR, { recursive: true });
-  const path = `${DOCS_DIR}inspector-${name}.png`;
+  const dir = process.env.INSPECTOR_DOCS_SCREENSHOTS === '1' ? DOCS_DIR : `${OUT_DIR}docs/`;
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}inspector-${name}.png`;
   await page.screenshot({ path });
   return path;
 }
