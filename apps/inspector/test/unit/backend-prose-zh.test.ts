@@ -10,6 +10,10 @@ describe('Chinese for the receiver’s refusals and Decode’s guesses', () => {
     expect(translateBackendProse('serial_no 7A0B is not the serial of a sender certificate this receiver knows.')).toBe('serial_no 7A0B 不是本接收端已知的发送方证书序列号。');
     expect(translateBackendProse('audit_result (审核结果): must be PASS or REJECT (upper case), got "MAYBE" (and 2 more)')).toBe('audit_result(审核结果):必须是 PASS 或 REJECT(大写),实际是"MAYBE"(另有 2 处)');
     expect(translateBackendProse('The body is not valid JSON: Expected double-quoted property name in JSON at position 33 (line 1 column 34)')).toBe('包体不是有效的 JSON:位置 33 处应为带双引号的属性名(第 1 行第 34 列)');
+    expect(translateBackendProse('The local receiver is not ready: import or generate a merchant key and a platform key first.')).toBe('本地接收端尚未就绪:请先导入或生成一把商户密钥和一把平台密钥。');
+    expect(translateBackendProse('The local receiver is not ready: no keys yet.')).toBe('本地接收端尚未就绪:还没有密钥。');
+    // The reason of a key that failed to load is the key's own error: it stays English, marked as such.
+    expect(translateBackendProse('The local receiver is not ready: PRIVATE_KEY_INVALID something new.')).toBeUndefined();
     expect(translateBackendProse('mchid: is 40 bytes in UTF-8, over the limit of 32; shorten it (a CJK character counts 3 bytes)')).toBe('mchid:UTF-8 编码后为 40 字节,超过上限 32 字节;请缩短(一个中文字符占 3 字节)');
   });
 

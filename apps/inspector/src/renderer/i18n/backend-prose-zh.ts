@@ -192,6 +192,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string | Replace]> = [
   [/^nonce_str (\S+) was already used within the last (\d+) s: sign every request with a fresh nonce\.$/, 'nonce_str $1 在最近 $2 秒内已被使用过:每个请求都要用新的随机串签名。'],
   [/^serial_no (\S+) is not the serial of a sender certificate this receiver knows\.$/, 'serial_no $1 不是本接收端已知的发送方证书序列号。'],
   [/^The local receiver answers only POST (\S+)\.$/, '本地接收端只应答 POST $1。'],
+  [/^The local receiver is not ready: no keys yet\.$/, '本地接收端尚未就绪:还没有密钥。'],
+  [/^The local receiver is not ready: import or generate a merchant key and a platform key first\.$/, '本地接收端尚未就绪:请先导入或生成一把商户密钥和一把平台密钥。'],
   [/^The body is not valid JSON: (.+)$/, (m) => withIssue('包体不是有效的 JSON:', translateJsonParseError(m[1] ?? ''))],
   [/^[Tt]he body is not JSON: (.+)$/, (m) => withIssue('包体不是 JSON:', translateJsonParseError(m[1] ?? ''))],
   [/^(.+ in JSON at position \d+(?: \(line \d+ column \d+\))?|Unexpected end of JSON input|.+ is not valid JSON)$/, (m) => translateJsonParseError(m[1] ?? '')],
