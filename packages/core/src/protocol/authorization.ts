@@ -79,13 +79,12 @@ export const AUTHORIZATION_WIRE_NAMES = {
  * ```
  */
 export function isAuthorizationValue(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === 0x22 || c === 0x2c) return false;
-  }
-  return true;
+  return AUTHORIZATION_VALUE.test(value);
 }
+
+// One or more printable ASCII characters but space, '"' (0x22) and ',' (0x2c): one native scan, which matters
+// for the 344 characters of a signature in every request.
+const AUTHORIZATION_VALUE = /^[\x21\x23-\x2b\x2d-\x7e]+$/;
 
 /**
  * Builds the `Authorization` header: the scheme, one space, then `key="value"` pairs joined by `,` in the

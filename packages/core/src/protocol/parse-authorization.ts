@@ -112,7 +112,12 @@ function hex(code: number): string {
 }
 
 /** Characters that can never be right anywhere in the header, reported with the most specific reason. */
+// Printable ASCII but the single quote: what checkCharacters lets through. One native scan of the whole
+// header, the common case; the loop below then runs only to name the first character outside it.
+const PRINTABLE_NO_QUOTE = /^[\x20-\x26\x28-\x7e]*$/;
+
 function checkCharacters(raw: string): void {
+  if (PRINTABLE_NO_QUOTE.test(raw)) return;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f && c !== 0x27) continue;

@@ -53,6 +53,30 @@ export interface ApiStringOptions {
 }
 
 /**
+ * The first rule of an APIv3 string that `value` breaks, as the issue to report, or `undefined`: not empty
+ * (when asked), no 4-byte or lone-surrogate character, at most `maxBytes` in UTF-8, then `check`. The one
+ * rule of {@link apiString}, also run directly where a body is checked without zod (notification-schema.ts).
+ *
+ * @example
+ * ```ts
+ * apiStringIssue('', { nonEmpty: true }); // 'must not be empty'
+ * apiStringIssue('R1', { maxBytes: 64 }); // undefined
+ * ```
+ */
+export function apiStringIssue(value: string, options: ApiStringOptions): string | undefined {
+  if (options.nonEmpty === true && value.length === 0) return 'must not be empty';
+  const charIssue = unsupportedCharacterIssue(value);
+  if (charIssue) return charIssue;
+  if (options.maxBytes !== undefined) {
+    const bytes = utf8ByteLength(value);
+    if (bytes > options.maxBytes) {
+      return `is ${bytes} bytes in UTF-8, over the limit of ${options.maxBytes}; shorten it (a CJK character counts 3 bytes)`;
+    }
+  }
+  return options.check?.(value) || undefined;
+}
+
+/**
  * A zod string with the APIv3 rules and messages that say what to fix.
  *
  * @example
@@ -68,17 +92,7 @@ export function apiString(options: ApiStringOptions = {}) {
         issue.input === undefined ? 'is required' : `must be a string, got ${jsonTypeName(issue.input)}`,
     })
     .superRefine((value, ctx) => {
-      const add = (message: string) => ctx.addIssue({ code: 'custom', message, input: value });
-      if (options.nonEmpty === true && value.length === 0) return add('must not be empty');
-      const charIssue = unsupportedCharacterIssue(value);
-      if (charIssue) return add(charIssue);
-      if (options.maxBytes !== undefined) {
-        const bytes = utf8ByteLength(value);
-        if (bytes > options.maxBytes) {
-          return add(`is ${bytes} bytes in UTF-8, over the limit of ${options.maxBytes}; shorten it (a CJK character counts 3 bytes)`);
-        }
-      }
-      const extra = options.check?.(value);
-      if (extra) add(extra);
+      const message = apiStringIssue(value, options);
+      if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: value });
     });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiString, jsonTypeName, unsupportedCharacterIssue } from './api-string.js';
+import { apiString, apiStringIssue, jsonTypeName, unsupportedCharacterIssue, type ApiStringOptions } from './api-string.js';
 import { NOTIFICATION_FIELDS, isNotificationField } from './fields.js';
 import { rfc3339Issue } from './rfc3339.js';
 
@@ -39,20 +39,63 @@ export const MAX_JSON_NESTING = 32;
  */
 // The notification's fields: the one definition the type below and the schema come from; limits and
 // labels come from NOTIFICATION_FIELDS (test/schema-shape.test.ts checks the three agree).
+// The string rules of each string field, read by the schema below and by isCleanNotification alike.
+const STRING_RULES = {
+  out_request_no: { nonEmpty: true, maxBytes: limit('out_request_no') },
+  mchid: { nonEmpty: true },
+  audit_finish_time: { check: rfc3339Issue },
+  attach_info: {},
+  fail_code: { maxBytes: limit('fail_code') },
+  fail_msg: { maxBytes: limit('fail_msg') },
+} as const satisfies Record<string, ApiStringOptions>;
+const AUDIT_RESULTS = ['PASS', 'REJECT'] as const;
+
 const notificationFields = {
-    out_request_no: apiString({ nonEmpty: true, maxBytes: limit('out_request_no') }),
-    mchid: apiString({ nonEmpty: true }),
-    audit_result: z.enum(['PASS', 'REJECT'], {
+    out_request_no: apiString(STRING_RULES.out_request_no),
+    mchid: apiString(STRING_RULES.mchid),
+    audit_result: z.enum(AUDIT_RESULTS, {
       error: (issue) =>
         issue.input === undefined
           ? 'is required'
           : `must be PASS or REJECT (upper case), got ${typeof issue.input === 'string' ? JSON.stringify(issue.input) : jsonTypeName(issue.input)}`,
     }),
-    audit_finish_time: apiString({ check: rfc3339Issue }).optional(),
-    attach_info: apiString().optional(),
-    fail_code: apiString({ maxBytes: limit('fail_code') }).optional(),
-    fail_msg: apiString({ maxBytes: limit('fail_msg') }).optional(),
+    audit_finish_time: apiString(STRING_RULES.audit_finish_time).optional(),
+    attach_info: apiString(STRING_RULES.attach_info).optional(),
+    fail_code: apiString(STRING_RULES.fail_code).optional(),
+    fail_msg: apiString(STRING_RULES.fail_msg).optional(),
 };
+const STRING_FIELDS = Object.entries(STRING_RULES).map(([name, rules]) => ({
+  name,
+  rules: rules as ApiStringOptions,
+  // Stryker disable next-line OptionalChaining: every name of STRING_RULES is a documented field.
+  required: NOTIFICATION_FIELDS.find((field) => field.name === name)?.required === true,
+}));
+
+/**
+ * True when `value` is a plain object holding only documented fields, each within the rules of the schema
+ * (the same rule functions, STRING_RULES and AUDIT_RESULTS): then {@link notificationSchema} accepts it, and
+ * the receiver's common case is checked without building zod's issues machinery. Anything else (an unknown
+ * field, a bad value, another prototype) answers false and goes through the schema, which names the problem.
+ * test/schema-clean-notification.test.ts checks that true never disagrees with the schema.
+ *
+ * @example
+ * ```ts
+ * isCleanNotification({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'PASS' }); // true
+ * isCleanNotification({ out_request_no: 'R1', mchid: '1900016681', audit_result: 'pass' }); // false
+ * ```
+ */
+export function isCleanNotification(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const body = value as Record<string, unknown>;
+  for (const key of Object.keys(body)) if (!isNotificationField(key)) return false;
+  if (!(AUDIT_RESULTS as readonly unknown[]).includes(body.audit_result)) return false;
+  for (const { name, rules, required } of STRING_FIELDS) {
+    const field = body[name];
+    if (field === undefined && !required) continue;
+    if (typeof field !== 'string' || apiStringIssue(field, rules) !== undefined) return false;
+  }
+  return true;
+}
 
 /**
  * The fields of the audit-result notification (请求参数 of the endpoint's documentation, docs/protocol.md §1),
