@@ -26,7 +26,7 @@ const FIX_ORDER =
  * by `@auditnotify/core`, any other method the signed `405`. Bad options throw `INVALID_OPTIONS` here, at start-up. Register it without a `prefix`:
  * the route's path is the signed one (use `path`, and `proxyPrefix` when a proxy rewrites it).
  *
- * The route lives in the plugin's own encapsulated context, whose only content-type parser hands the body
+ * The route lives in the plugin's own encapsulated context, whose one content-type parser (for every type) hands the body
  * stream over unread: the receiver reads the raw bytes with its body limit enforced while streaming, and the
  * app's JSON parser keeps serving every other route. A Buffer already kept in `request.rawBody` (fastify-raw-body
  * with `encoding: false`) is used as it is.
@@ -54,7 +54,11 @@ export function createFastifyPlugin(options: FastifyPluginOptions): FastifyPlugi
   return function auditNotifyFastifyPlugin(fastify, _pluginOptions, done) {
     fastify.removeAllContentTypeParsers();
     // Every content type, unread: the receiver checks the type itself and answers a wrong one, signed.
-    fastify.addContentTypeParser('*', (_request, _payload, parsed) => parsed(null, undefined));
+    const passStreamOn = (_request: FastifyRequest, _payload: unknown, parsed: (error: null, body: undefined) => void): void => parsed(null, undefined);
+    // The same parser under the type senders send, too: Fastify caches the parser of a named type, while the
+    // catch-all is looked up by parsing the Content-Type header again for every request.
+    fastify.addContentTypeParser('application/json', passStreamOn);
+    fastify.addContentTypeParser('*', passStreamOn);
     // Every method: the receiver answers anything but POST with the signed 405 (protocol.md §2).
     fastify.all(routePath, async (request, reply) => {
       const url = bridge.match(request.method, request.raw.url ?? '');
