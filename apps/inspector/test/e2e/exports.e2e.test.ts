@@ -5,7 +5,7 @@
  * gets the exact bytes recorded. The Node export, copied out the same way, is run twice by the real node: both
  * accepted with the answer's signature verified, and the receiver gets byte for byte the body shown.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSession, type E2eSession } from './e2e-session.js';
+import { runScript } from '../unit/run-script.js';
 
 let session: E2eSession;
 let dir = '';
@@ -29,18 +30,6 @@ afterAll(async () => {
 
 const coreDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../packages/core');
 
-// Asynchronous: the local receiver answering the script runs in this process.
-function run(command: string, script: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [script], { env, cwd: dirname(script) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** The local receiver's exchanges of one out_request_no. */
 async function receiverEvents(outRequestNo: string) {
@@ -79,7 +68,7 @@ describe('exports that run (Debian Chromium)', { timeout: 120_000 }, () => {
     const events = () => receiverEvents('e2e-export-0001');
     const before = new Set((await events()).map((e) => e.id));
     for (let n = 0; n < 2; n += 1) {
-      const result = await run('sh', script, { ...process.env, AUDITNOTIFY_KEY: keyPath });
+      const result = await runScript('sh', script, { ...process.env, AUDITNOTIFY_KEY: keyPath });
       expect(result.status, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout)).toEqual({ ret_msg: 'SUCC' });
     }
@@ -122,7 +111,7 @@ describe('exports that run (Debian Chromium)', { timeout: 120_000 }, () => {
     const events = () => receiverEvents('e2e-export-0002');
     const before = new Set((await events()).map((e) => e.id));
     for (let n = 0; n < 2; n += 1) {
-      const result = await run(process.execPath, script, { ...process.env, AUDITNOTIFY_KEY: keyPath, AUDITNOTIFY_ANSWER_KEY: answerPubPath });
+      const result = await runScript(process.execPath, script, { ...process.env, AUDITNOTIFY_KEY: keyPath, AUDITNOTIFY_ANSWER_KEY: answerPubPath });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toBe('200 {"ret_msg":"SUCC"}\n');
     }

@@ -1,7 +1,7 @@
 // The curl export runs: exported from History, run by the real sh with the real openssl and curl against the
 // local receiver, twice, it is accepted both times, because it signs afresh (a replayed signature would be
 // refused NONCE_REPLAYED the second time), and it sends the exact bytes that were recorded.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,21 +9,10 @@ import { exportSnippet } from '../../src/main/services/snippets.js';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
 import { seededDataDir } from './seeded-data-dir.js';
 import { tempDir } from './temp-dir.js';
+import { runScript } from './run-script.js';
 
 let services: Services | undefined;
 
-// Asynchronous on purpose: the local receiver answering curl runs in this process.
-function sh(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', [script], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 afterEach(async () => {
   await services?.close();
   services = undefined;
@@ -46,7 +35,7 @@ describe('curl export', () => {
 
     const before = services.receiver.events({ since: 0 }).events.length;
     for (let run = 0; run < 2; run += 1) {
-      const result = await sh(script, { ...process.env, AUDITNOTIFY_KEY: keyPath });
+      const result = await runScript('sh', script, { ...process.env, AUDITNOTIFY_KEY: keyPath });
       expect(result.status, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout)).toEqual({ ret_msg: 'SUCC' });
     }

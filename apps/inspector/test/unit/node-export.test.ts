@@ -2,7 +2,7 @@
 // the local receiver, twice, it is accepted both times with the answer's signature verified, and the receiver gets
 // byte for byte the body that was recorded (a body whose spacing, CRLF, quote and Chinese text JSON.stringify
 // would change).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,22 +11,11 @@ import { exportSnippet } from '../../src/main/services/snippets.js';
 import { createServices, type Services } from '../../src/main/services/create-services.js';
 import { seededDataDir } from './seeded-data-dir.js';
 import { tempDir } from './temp-dir.js';
+import { runScript } from './run-script.js';
 
 const coreDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../packages/core');
 let services: Services | undefined;
 
-// Asynchronous on purpose: the local receiver answering the program runs in this process.
-function node(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { env, cwd: dirname(script) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
-}
 
 afterEach(async () => {
   await services?.close();
@@ -59,7 +48,7 @@ describe('Node export', () => {
 
     const before = services.receiver.events({ since: 0 }).events.length;
     for (let run = 0; run < 2; run += 1) {
-      const result = await node(script, { ...process.env, AUDITNOTIFY_KEY: keyPath, AUDITNOTIFY_ANSWER_KEY: answerKeyPath });
+      const result = await runScript(process.execPath, script, { ...process.env, AUDITNOTIFY_KEY: keyPath, AUDITNOTIFY_ANSWER_KEY: answerKeyPath });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toBe('200 {"ret_msg":"SUCC"}\n');
     }

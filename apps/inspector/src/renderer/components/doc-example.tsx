@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
+import { Dialog } from './dialog.js';
 
 /**
  * The pages the endpoint's documentation cites for what its example needs (its own URL is not known, so it
@@ -58,15 +59,7 @@ function DocExampleDialog({ onClose }: { onClose(): void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog doc-example" role="dialog" aria-modal="true" aria-label={t('docExample.title')} data-testid="doc-example">
-        <header>
-          <span>{t('docExample.title')}</span>
-          <span className="spacer" />
-          <button type="button" className="btn small" data-testid="doc-example-close" onClick={onClose}>
-            {t('profiles.close')}
-          </button>
-        </header>
+    <Dialog className="doc-example" title={t('docExample.title')} testId="doc-example" closeTestId="doc-example-close" onClose={onClose}>
         <div className="doc-example-body">
           <p data-testid="doc-example-source">{t('docExample.source')}</p>
           <dl className="kv">
@@ -92,7 +85,6 @@ function DocExampleDialog({ onClose }: { onClose(): void }) {
             ))}
           </ul>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { ProfileError } from './profile-error.js';
 import { SendConfirmation } from './send-confirmation.js';
+import { Dialog } from './dialog.js';
 
 type TargetKind = 'local' | 'url' | 'primary' | 'backup';
 
@@ -114,15 +115,7 @@ export function ProfileManager({ onClose }: { onClose(): void }) {
   const targets: TargetKind[] = ['local', 'url', 'primary', 'backup'];
   const editing = profiles.profiles.find((p) => p.id === editingId);
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog profile-manager" role="dialog" aria-modal="true" aria-label={t('profiles.title')} data-testid="profile-manager">
-        <header>
-          <span>{t('profiles.title')}</span>
-          <span className="spacer" />
-          <button type="button" className="btn small" data-testid="profile-close" onClick={onClose}>
-            {t('profiles.close')}
-          </button>
-        </header>
+    <Dialog className="profile-manager" title={t('profiles.title')} testId="profile-manager" closeTestId="profile-close" onClose={onClose}>
         <div className="profile-manager-body">
           <ul className="profile-list">
             {profiles.profiles.map((p) => (
@@ -237,7 +230,6 @@ export function ProfileManager({ onClose }: { onClose(): void }) {
             </div>
           </div>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
