@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n.js';
 
 /**
@@ -28,4 +28,22 @@ export function Dialog({ className, title, testId, closeTestId, onClose, childre
       </div>
     </div>
   );
+}
+
+/**
+ * Escape closes the dialog, as any dialog does: call it in the dialog's component, before any early return.
+ *
+ * @example
+ * ```tsx
+ * useEscapeToClose(onClose);
+ * ```
+ */
+export function useEscapeToClose(onClose: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
 }

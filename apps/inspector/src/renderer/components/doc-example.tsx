@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
-import { Dialog } from './dialog.js';
+import { Dialog, useEscapeToClose } from './dialog.js';
 
 /**
  * The pages the endpoint's documentation cites for what its example needs (its own URL is not known, so it
@@ -50,14 +50,7 @@ function DocExampleDialog({ onClose }: { onClose(): void }) {
       cancelled = true;
     };
   }, [api]);
-  // Escape closes the dialog, as any dialog does.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
   return (
     <Dialog className="doc-example" title={t('docExample.title')} testId="doc-example" closeTestId="doc-example-close" onClose={onClose}>
         <div className="doc-example-body">

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiErrorShape, Profile, ProfileFields } from '../../shared/api.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { useWorkbench } from '../state/use-workbench.js';
 import { ProfileError } from './profile-error.js';
 import { SendConfirmation } from './send-confirmation.js';
-import { Dialog } from './dialog.js';
+import { Dialog, useEscapeToClose } from './dialog.js';
 
 type TargetKind = 'local' | 'url' | 'primary' | 'backup';
 
@@ -65,14 +65,7 @@ export function ProfileManager({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<ApiErrorShape | null>(null);
   const [removing, setRemoving] = useState(false);
   const [saved, setSaved] = useState(false);
-  // Escape closes the dialog, as any dialog does.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
   if (!profiles) return null;
 
   const edit = (id: string) => {
