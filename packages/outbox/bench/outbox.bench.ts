@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { createClient, NOTIFY_PATH } from '@auditnotify/core';
 import { generateTestKeys } from '@auditnotify/core/testing';
 import { startRedisServer } from '@auditnotify/conformance';
+import { median } from '@auditnotify/conformance/bench';
 import { createOutbox, openRedisOutboxStore, openSqliteOutboxStore, type OutboxRate, type OutboxStore } from '../src/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -93,11 +94,6 @@ async function viaOutbox(kind: keyof typeof stores, n: number, rate: OutboxRate)
   return { enqueuePerSecond: n / ((t1 - t0) / 1000), deliverPerSecond: n / ((t2 - t1) / 1000), deliverPerCpuSecond, starts: starts.sort((a, b) => a - b) };
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 try {

@@ -16,5 +16,6 @@ export type { HttpBenchOptions } from './run-http-bench.js';
 export { runStoreBench } from './run-store-bench.js';
 export type { StoreBenchOptions } from './run-store-bench.js';
 export type { BenchKeys, BenchServerFactory, ServerKind, StoreKind, StoreServerFactory } from './types.js';
+export { median } from './median.js';
 export { runJunkFloodBench } from './run-junk-flood-bench.js';
 export type { JunkFloodBenchOptions } from './run-junk-flood-bench.js';

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { NOTIFY_PATH, generateTestKeySet, loadPrivateKey, signRequest } from '@auditnotify/core';
+import { median } from './median.js';
 import type { BenchKeys, ServerKind, ServerStart } from './types.js';
 
 /**
@@ -203,38 +204,40 @@ export async function runHttpBench({ framework, pluginName, section: marker, pac
   console.log(`${framework}: ${pool.length} pre-signed requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const results = new Map<ServerKind, Measured[]>(kinds.map(({ kind }) => [kind, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const { kind } of kinds) {
+    // The order turns each round, so a change of the machine's load does not always fall on the same server.
+    for (const { kind } of kinds.map((_, i) => kinds[(i + round) % kinds.length] as (typeof kinds)[number])) {
       const measured = await measure({ serverModule, kind, keys }, pool);
       results.get(kind)?.push(measured);
       console.log(`round ${round + 1} ${kind}: ${measured.rps.toFixed(0)} req/s, p99 ${measured.p99} ms, peak RSS ${(measured.rssKiB / 1024).toFixed(1)} MiB, non-2xx/errors ${measured.bad}`);
     }
   }
 
-  const mean = (kind: ServerKind, key: keyof Measured): number => {
-    const list = results.get(kind) ?? [];
-    return list.reduce((sum, item) => sum + item[key], 0) / list.length;
-  };
+  const of = (kind: ServerKind, key: keyof Measured): number[] => (results.get(kind) ?? []).map((item) => item[key]);
   const rows = kinds.map(
     ({ kind, label }) =>
-      `| ${label} | ${mean(kind, 'rps').toFixed(0)} | ${mean(kind, 'p99').toFixed(1)} | ${(mean(kind, 'rssKiB') / 1024).toFixed(1)} | ${mean(kind, 'bad')} |`,
+      `| ${label} | ${median(of(kind, 'rps')).toFixed(0)} | ${median(of(kind, 'p99')).toFixed(1)} | ${(median(of(kind, 'rssKiB')) / 1024).toFixed(1)} | ${Math.max(...of(kind, 'bad'))} |`,
   );
-  const rpsRatio = mean('plugin', 'rps') / mean('handwritten', 'rps');
-  const rpsRatioSync = mean('plugin', 'rps') / mean('handwritten-sync', 'rps');
-  const rssRatio = mean('plugin', 'rssKiB') / mean('handwritten', 'rssKiB');
+  // The plugin against each baseline in the same round, then the median of the rounds: a round the machine
+  // slowed down weighs no more than any other.
+  const ratios = (baseline: ServerKind, key: 'rps' | 'rssKiB'): number[] => of('plugin', key).map((value, round) => value / (of(baseline, key)[round] as number));
+  const rpsRounds = ratios('handwritten', 'rps');
+  const rpsRatio = median(rpsRounds);
+  const rpsRatioSync = median(ratios('handwritten-sync', 'rps'));
+  const rssRatio = median(ratios('handwritten', 'rssKiB'));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const section = [
     `<!-- ${marker} -->`,
     `## ${framework}`,
     '',
     `\`cd packages/${packageDir} && ${process.env.BENCH_ROUNDS === undefined ? '' : `BENCH_ROUNDS=${ROUNDS} `}npm run bench\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs (\`nproc\`), ${cpu}; load average ${loadAtStart} when it started.`,
-    `autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per server, ${ROUNDS} rounds (means shown), loopback; each server in its own child process.`,
+    `autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per server, ${ROUNDS} rounds in a turning order (medians shown; each ratio is the median of the rounds' ratios), loopback; each server in its own child process.`,
     '',
     '| server | req/s | p99 latency (ms) | peak RSS (MiB) | non-2xx / errors |',
     '|---|---:|---:|---:|---:|',
     ...rows,
     '',
     `Plugin / ${labels.handwritten ?? 'hand-written baseline (async sign)'}: **${rpsRatio.toFixed(2)}×** req/s, **${rssRatio.toFixed(2)}×** peak RSS` +
-      ` (against ${labels['handwritten-sync'] ?? 'the sync-sign route'}: ${rpsRatioSync.toFixed(2)}× req/s).`,
+      ` (against ${labels['handwritten-sync'] ?? 'the sync-sign route'}: ${rpsRatioSync.toFixed(2)}× req/s). Rounds (req/s ratio): ${rpsRounds.map((r) => r.toFixed(2)).join(', ')}.`,
     `<!-- /${marker} -->`,
   ].join('\n');
   console.log(`\n${section}\n`);

@@ -10,6 +10,7 @@ import { generateTestKeySet } from '@auditnotify/core';
 import { startRedisServer } from '../start-redis-server.js';
 import { CONNECTIONS, POOL, ROUNDS, SECONDS, WARMUP_SECONDS, buildServerModule, measure, presign, type Measured } from './run-http-bench.js';
 import type { BenchKeys, StoreKind } from './types.js';
+import { median } from './median.js';
 
 /**
  * What the store benchmark of an adapter declares; its servers come from `bench/store-servers.ts`, which
@@ -71,11 +72,6 @@ export async function runStoreBench({ framework, packageDir, benchDir }: StoreBe
     rmSync(directory, { recursive: true, force: true });
   }
 
-  const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  };
   const of = (kind: StoreKind, key: keyof Measured): number[] => (results.get(kind) ?? []).map((item) => item[key]);
   // Each store against memory in the same round, then the median of the rounds: a round the machine slowed
   // down weighs no more than any other.
