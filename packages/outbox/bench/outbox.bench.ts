@@ -78,12 +78,6 @@ const batch = (n: number): { out_request_no: string; mchid: string; audit_result
   return Array.from({ length: n }, (_, i) => ({ out_request_no: `${prefix}-${i}`, mchid: keys.mchid, audit_result: 'PASS' as const }));
 };
 
-/** CPU time of this process (user + system) in seconds, since `since`. */
-const cpuSeconds = (since: NodeJS.CpuUsage): number => {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1e6;
-};
-
 /** Direct client.send, CONCURRENCY in flight: notifications a second, and a CPU-second of this process. */
 async function direct(n: number): Promise<{ perSecond: number; perCpuSecond: number; cpuPerDelivery: CpuPerDelivery }> {
   const client = createClient({ ...clientOptions, retry: { attempts: 1 }, rateLimit: false });
@@ -91,15 +85,14 @@ async function direct(n: number): Promise<{ perSecond: number; perCpuSecond: num
   let next = 0;
   const meter = await meterCpu();
   const started = performance.now();
-  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < items.length) await client.send(items[next++]!, { url });
     }),
   );
   const perSecond = n / ((performance.now() - started) / 1000);
-  const perCpuSecond = n / cpuSeconds(cpu);
-  return { perSecond, perCpuSecond, cpuPerDelivery: await meter(n) };
+  const cpuPerDelivery = await meter(n);
+  return { perSecond, perCpuSecond: 1e6 / cpuPerDelivery.sender, cpuPerDelivery };
 }
 
 const stores: Record<'sqlite' | 'redis', () => OutboxStore> = {
@@ -117,15 +110,13 @@ async function viaOutbox(kind: keyof typeof stores, n: number, rate: OutboxRate)
   for (const item of items) await outbox.enqueue(item);
   const meter = await meterCpu();
   const t1 = performance.now();
-  const cpu = process.cpuUsage();
   await outbox.run({ untilEmpty: true }).done;
   const t2 = performance.now();
-  const deliverPerCpuSecond = n / cpuSeconds(cpu);
   const cpuPerDelivery = await meter(n);
   const counts = await outbox.counts();
   await outbox.close();
   if (counts.delivered !== n) throw new Error(`${kind}: ${counts.delivered} of ${n} delivered (${JSON.stringify(counts)})`);
-  return { enqueuePerSecond: n / ((t1 - t0) / 1000), deliverPerSecond: n / ((t2 - t1) / 1000), deliverPerCpuSecond, cpuPerDelivery, starts: starts.sort((a, b) => a - b) };
+  return { enqueuePerSecond: n / ((t1 - t0) / 1000), deliverPerSecond: n / ((t2 - t1) / 1000), deliverPerCpuSecond: 1e6 / cpuPerDelivery.sender, cpuPerDelivery, starts: starts.sort((a, b) => a - b) };
 }
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
