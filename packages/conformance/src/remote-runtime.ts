@@ -113,19 +113,35 @@ export function createRemoteTarget(options: {
         const id = nextId++;
         scenarios.set(id, pluginOptions);
         const scenario: Scenario = { id, options: toWire(withPublicKeysForWeb(pluginOptions)), setup, callbackUrl };
-        const installed = await fetch(url + SCENARIO_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario) });
+        const installed = await controlRequest(url + SCENARIO_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario) });
         const outcome = (await installed.json()) as { ok: boolean; error?: WireValue };
         if (!outcome.ok) throw fromWire(outcome.error ?? null);
         return {
           url,
           close: async () => {
-            await fetch(url + SCENARIO_PATH, { method: 'DELETE' });
+            await controlRequest(url + SCENARIO_PATH, { method: 'DELETE' });
             scenarios.delete(id);
           },
         };
       },
     },
   };
+}
+
+/**
+ * A request to the scenario server's control endpoint, sent again once when the connection closed before any
+ * answer came. That happens when a kept-alive connection is reused just as the runtime closes it for being
+ * idle (workerd does so under load), and both control requests are idempotent: `POST` replaces the installed
+ * scenario, `DELETE` removes it. The suites' own requests are never retried.
+ */
+export async function controlRequest(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as { cause?: { code?: unknown } }).cause ?? {}).code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
 }
 
 /**
