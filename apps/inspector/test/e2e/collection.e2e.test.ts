@@ -5,7 +5,6 @@
  * inspector's own local receiver with fresh signatures, passing, and failing (exit 1) once a case expects
  * what does not happen.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,21 +13,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './screenshot.js';
 import { startE2eSession, type E2eSession } from './e2e-session.js';
+import { runCommand } from '../unit/run-script.js';
 
 const CLI = fileURLToPath(new URL('../../../../packages/cli/dist/bin.js', import.meta.url));
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = (args: string[]) => runCommand(process.execPath, [CLI, ...args]);
 
 let session: E2eSession;
 let keysDir: string;
@@ -38,7 +27,7 @@ beforeAll(async () => {
   session = await startE2eSession();
   // The key set a team's CI holds (auditnotify keygen), imported into the inspector as a user would.
   keysDir = join(mkdtempSync(join(tmpdir(), 'auditnotify-collection-e2e-')), 'keys');
-  expect((await cli(['keygen', '--out', keysDir])).code).toBe(0);
+  expect((await cli(['keygen', '--out', keysDir])).status).toBe(0);
   const manifest = JSON.parse(readFileSync(join(keysDir, 'keys.json'), 'utf8')) as { mchid: string; wechatpay_public_key_id: string };
   const read = (file: string) => ({ text: readFileSync(join(keysDir, file), 'utf8') });
   const merchant = await session.api.keys.import({ role: 'merchant', label: 'CI keys', mchid: manifest.mchid, privateKey: read('sender/apiclient_key.pem'), certificate: read('sender/apiclient_cert.pem') });
@@ -133,7 +122,7 @@ describe('saved requests and auditnotify run (Debian Chromium)', { timeout: 180_
     const url = await receiverUrl();
     for (let round = 0; round < 2; round += 1) {
       const result = await cli(['run', folder, '--keys', keysDir, '--url', url]);
-      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain('PASS  accepted-pass.request.json  Accepted PASS: 200, answer verified');
       expect(result.stdout).toContain('PASS  broken-json.request.json  Broken JSON: 400 INVALID_REQUEST/INVALID_JSON, answer verified');
       expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed');
@@ -148,7 +137,7 @@ describe('saved requests and auditnotify run (Debian Chromium)', { timeout: 180_
     expect(await saveAs('Expects a refusal')).toContain('expects-a-refusal.request.json');
     const url = await receiverUrl();
     const failing = await cli(['run', folder, '--keys', keysDir, '--url', url]);
-    expect(failing.code, failing.stdout + failing.stderr).toBe(1);
+    expect(failing.status, failing.stdout + failing.stderr).toBe(1);
     expect(failing.stdout).toMatch(/FAIL {2}expects-a-refusal\.request\.json {2}Expects a refusal: 200, answer verified \(status 200, expected 401; code \(none\), expected SIGN_ERROR\)/);
     expect(failing.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
 
@@ -161,6 +150,6 @@ describe('saved requests and auditnotify run (Debian Chromium)', { timeout: 180_
     await row.getByTestId('collection-remove').click();
     await row.getByTestId('collection-remove-yes').click();
     await row.waitFor({ state: 'detached' });
-    expect((await cli(['run', folder, '--keys', keysDir, '--url', url])).code).toBe(0);
+    expect((await cli(['run', folder, '--keys', keysDir, '--url', url])).status).toBe(0);
   });
 });
