@@ -1,0 +1,88 @@
+// Store operations in-process: the CPU one request's state costs the receiving process, with no HTTP and no
+// crypto, for the memory stores (the baseline, measured in the same run), SQLite and Redis. It shows where the
+// store benchmark's (stores.bench.ts) gap comes from: a request is one admission (nonce, token, inbox claim)
+// and one completion, each one SQLite commit or one Redis round trip when requests do not overlap.
+//   npm run bench:store-ops     (from packages/express-plugin; prints only)
+//
+// Method: CPU time of this process (process.cpuUsage, user + system) per request over BENCH_N requests, each a
+// new notification, with 1 and with 4 requests in flight (4: their operations share SQLite commits); the stores
+// are measured in a turning order for BENCH_ROUNDS rounds and the medians shown. redis-server's own CPU is not
+// counted: it runs in its own process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { admissionOf, createMemoryStores, type ReceiverStores } from '@auditnotify/core';
+import { median, type StoreKind } from '@auditnotify/conformance/bench';
+import { startRedisServer } from '@auditnotify/conformance';
+import { openRedisStores } from '@auditnotify/redis';
+import { openSqliteStores } from '@auditnotify/sqlite';
+
+const N = Number(process.env.BENCH_N ?? 4_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = 300;
+const IN_FLIGHT = [1, 4];
+const KINDS: StoreKind[] = ['memory', 'sqlite', 'redis'];
+
+/** CPU microseconds per request of `stores`, `inFlight` requests at a time. */
+async function cpuPerRequest(stores: ReceiverStores, inFlight: number, tag: string): Promise<number> {
+  const admit = admissionOf(stores.nonceStore, stores.rateLimiter, stores.inbox);
+  let next = 0;
+  const one = async (): Promise<void> => {
+    const index = next++;
+    const key = { mchid: '1900000109', outRequestNo: `${tag}-${index}` };
+    const outcome = await admit({ nonceKey: `${tag}-${index}`, nonceTtlSeconds: 300, rate: { key: '1900000109' }, inbox: { key, fieldsHash: 'f'.repeat(64), leaseSeconds: 30 } });
+    const claim = outcome.nonce === 'fresh' ? outcome.inbox : undefined;
+    if (claim?.state !== 'claimed') throw new Error(`request ${index} was not claimed: ${JSON.stringify(outcome)}`);
+    if (!(await stores.inbox?.complete(key, claim.token, { ret_msg: 'SUCC' }))) throw new Error(`request ${index} was not completed`);
+  };
+  while (next < WARMUP) await one();
+  const started = process.cpuUsage();
+  const end = WARMUP + N;
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < end) await one();
+  }));
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / N;
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'auditnotify-store-ops-'));
+const redis = await startRedisServer();
+const results = new Map<string, number[]>();
+try {
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const kind of KINDS.map((_, i) => KINDS[(i + round) % KINDS.length] as StoreKind)) {
+      for (const inFlight of IN_FLIGHT) {
+        const tag = `r${round}-${inFlight}`;
+        const stores =
+          kind === 'sqlite'
+            ? openSqliteStores({ path: join(directory, `${tag}.db`), perMinute: 1e9 })
+            : kind === 'redis'
+              ? openRedisStores({ redis: redis.url, prefix: tag, perMinute: 1e9 })
+              : createMemoryStores({ perMinute: 1e9 });
+        try {
+          const micros = await cpuPerRequest(stores, inFlight, tag);
+          const label = `${kind}@${inFlight}`;
+          results.set(label, [...(results.get(label) ?? []), micros]);
+          console.log(`round ${round + 1} ${kind}, ${inFlight} in flight: ${micros.toFixed(1)} µs CPU per request`);
+        } finally {
+          await stores.close();
+        }
+      }
+    }
+  }
+} finally {
+  await redis.stop();
+  rmSync(directory, { recursive: true, force: true });
+}
+
+const at = (label: string): number => median(results.get(label) ?? []);
+console.log(`\n\`cd packages/express-plugin && npm run bench:store-ops\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs, ${cpus()[0]?.model ?? 'unknown CPU'}; ${N} requests per measurement, medians of ${ROUNDS} rounds.\n`);
+console.log('| store | in flight | CPU per request (µs) | more than memory (µs) |');
+console.log('|---|---:|---:|---:|');
+for (const kind of KINDS) {
+  for (const inFlight of IN_FLIGHT) {
+    const own = at(`${kind}@${inFlight}`);
+    const extra = kind === 'memory' ? 'baseline' : `+${(own - at(`memory@${inFlight}`)).toFixed(1)}`;
+    console.log(`| ${kind} | ${inFlight} | ${own.toFixed(1)} | ${extra} |`);
+  }
+}
