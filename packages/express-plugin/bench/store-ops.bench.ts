@@ -11,11 +11,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { admissionOf, createMemoryStores, type ReceiverStores } from '@auditnotify/core';
+import { admissionOf, type ReceiverStores } from '@auditnotify/core';
 import { median, type StoreKind } from '@auditnotify/conformance/bench';
 import { startRedisServer } from '@auditnotify/conformance';
-import { openRedisStores } from '@auditnotify/redis';
-import { openSqliteStores } from '@auditnotify/sqlite';
+import { storesFor } from './store-servers.js';
 
 const N = Number(process.env.BENCH_N ?? 4_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -53,12 +52,7 @@ try {
     for (const kind of KINDS.map((_, i) => KINDS[(i + round) % KINDS.length] as StoreKind)) {
       for (const inFlight of IN_FLIGHT) {
         const tag = `r${round}-${inFlight}`;
-        const stores =
-          kind === 'sqlite'
-            ? openSqliteStores({ path: join(directory, `${tag}.db`), perMinute: 1e9 })
-            : kind === 'redis'
-              ? openRedisStores({ redis: redis.url, prefix: tag, perMinute: 1e9 })
-              : createMemoryStores({ perMinute: 1e9 });
+        const stores = storesFor(kind, kind === 'sqlite' ? join(directory, `${tag}.db`) : kind === 'redis' ? `${redis.url}#${tag}` : undefined);
         try {
           const micros = await cpuPerRequest(stores, inFlight, tag);
           const label = `${kind}@${inFlight}`;
