@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admissionOf, type ReceiverStores } from '@auditnotify/core';
-import { median, type StoreKind } from '@auditnotify/conformance/bench';
+import { median, storeAddress, type StoreKind } from '@auditnotify/conformance/bench';
 import { startRedisServer } from '@auditnotify/conformance';
 import { storesFor } from './store-servers.js';
 
@@ -52,7 +52,7 @@ try {
     for (const kind of KINDS.map((_, i) => KINDS[(i + round) % KINDS.length] as StoreKind)) {
       for (const inFlight of IN_FLIGHT) {
         const tag = `r${round}-${inFlight}`;
-        const stores = storesFor(kind, kind === 'sqlite' ? join(directory, `${tag}.db`) : kind === 'redis' ? `${redis.url}#${tag}` : undefined);
+        const stores = storesFor(kind, storeAddress(kind, { directory, redisUrl: redis.url, tag }));
         try {
           const micros = await cpuPerRequest(stores, inFlight, tag);
           const label = `${kind}@${inFlight}`;

@@ -13,7 +13,7 @@
  */
 export { runHttpBench } from './run-http-bench.js';
 export type { HttpBenchOptions } from './run-http-bench.js';
-export { runStoreBench } from './run-store-bench.js';
+export { runStoreBench, storeAddress } from './run-store-bench.js';
 export type { StoreBenchOptions } from './run-store-bench.js';
 export type { BenchKeys, BenchServerFactory, ServerKind, StoreKind, StoreServerFactory } from './types.js';
 export { median } from './median.js';

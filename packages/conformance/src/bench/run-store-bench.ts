@@ -30,6 +30,21 @@ export interface StoreBenchOptions {
 const GOALS: Record<Exclude<StoreKind, 'memory'>, number> = { sqlite: 0.95, redis: 0.9 };
 
 /**
+ * Where a store benchmark keeps one measurement's state, as {@link BenchKeys}' `store` names it: an SQLite
+ * file `TAG.db` in `directory`, `REDIS_URL#TAG` (a key prefix of its own) on Redis, nothing for memory.
+ *
+ * @example
+ * ```ts
+ * const store = storeAddress('redis', { directory, redisUrl: redis.url, tag: 'r0' }); // 'redis://127.0.0.1:6380#r0'
+ * ```
+ */
+export function storeAddress(kind: StoreKind, { directory, redisUrl, tag }: { directory: string; redisUrl: string; tag: string }): string | undefined {
+  if (kind === 'sqlite') return join(directory, `${tag}.db`);
+  if (kind === 'redis') return `${redisUrl}#${tag}`;
+  return undefined;
+}
+
+/**
  * Runs the store benchmark, prints each round and the table with the ratios to the memory baseline, and
  * writes it into the `stores` section of docs/benchmarks.md. Starts its own `redis-server`.
  *
@@ -54,7 +69,7 @@ export async function runStoreBench({ framework, packageDir, benchDir }: StoreBe
       // The order turns each round, so a change of the machine's load does not always fall on the same store.
       for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length] as StoreKind)) {
         // A fresh file or key prefix per measurement: every pre-signed request is new to the store.
-        const store = kind === 'sqlite' ? join(directory, `r${round}.db`) : kind === 'redis' ? `${redis.url}#r${round}` : undefined;
+        const store = storeAddress(kind, { directory, redisUrl: redis.url, tag: `r${round}` });
         const keys: BenchKeys = {
           ...(store === undefined ? {} : { store }),
           serialNo: keySet.serialNo,
