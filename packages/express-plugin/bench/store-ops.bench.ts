@@ -7,8 +7,10 @@
 // Method: CPU time of this process (process.cpuUsage, user + system) per request over BENCH_N requests, each a
 // new notification, with 1 and with 4 requests in flight (4: their operations share SQLite commits); the stores
 // are measured in a turning order for BENCH_ROUNDS rounds and the medians shown. redis-server's own CPU is not
-// counted: it runs in its own process.
+// counted: it runs in its own process. Each round also measures the floor under any Redis client: one PING
+// written to a bare socket and its reply awaited, the least CPU a round trip over loopback costs this process.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admissionOf, type ReceiverStores } from '@auditnotify/core';
@@ -44,6 +46,29 @@ async function cpuPerRequest(stores: ReceiverStores, inFlight: number, tag: stri
   return (used.user + used.system) / N;
 }
 
+/** CPU microseconds of one bare round trip to redis-server (PING, +PONG), no client library in between. */
+async function socketRoundTrip(redisUrl: string): Promise<number> {
+  const { hostname, port } = new URL(redisUrl);
+  const socket = connect(Number(port), hostname);
+  socket.setNoDelay(true);
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let replied: (() => void) | undefined;
+  socket.on('data', () => replied?.());
+  const ping = (): Promise<void> => new Promise((resolve) => {
+    replied = resolve;
+    socket.write('*1\r\n$4\r\nPING\r\n');
+  });
+  try {
+    for (let i = 0; i < WARMUP; i += 1) await ping();
+    const started = process.cpuUsage();
+    for (let i = 0; i < N; i += 1) await ping();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / N;
+  } finally {
+    socket.destroy();
+  }
+}
+
 const directory = mkdtempSync(join(tmpdir(), 'auditnotify-store-ops-'));
 const redis = await startRedisServer();
 const results = new Map<string, number[]>();
@@ -63,6 +88,9 @@ try {
         }
       }
     }
+    const floor = await socketRoundTrip(redis.url);
+    results.set('socket', [...(results.get('socket') ?? []), floor]);
+    console.log(`round ${round + 1} bare socket round trip to redis-server: ${floor.toFixed(1)} µs CPU`);
   }
 } finally {
   await redis.stop();
@@ -80,3 +108,4 @@ for (const kind of KINDS) {
     console.log(`| ${kind} | ${inFlight} | ${own.toFixed(1)} | ${extra} |`);
   }
 }
+console.log(`\nFloor: one bare loopback round trip to redis-server (PING on a socket, no client library) costs ${at('socket').toFixed(1)} µs of CPU in this process; a request with Redis stores makes two.`);
