@@ -72,6 +72,8 @@ async function socketRoundTrip(redisUrl: string): Promise<number> {
 const directory = mkdtempSync(join(tmpdir(), 'auditnotify-store-ops-'));
 const redis = await startRedisServer();
 const results = new Map<string, number[]>();
+/** Adds one round's figure to those of `label`. */
+const record = (label: string, micros: number): void => void results.set(label, [...(results.get(label) ?? []), micros]);
 try {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const kind of KINDS.map((_, i) => KINDS[(i + round) % KINDS.length] as StoreKind)) {
@@ -80,8 +82,7 @@ try {
         const stores = storesFor(kind, storeAddress(kind, { directory, redisUrl: redis.url, tag }));
         try {
           const micros = await cpuPerRequest(stores, inFlight, tag);
-          const label = `${kind}@${inFlight}`;
-          results.set(label, [...(results.get(label) ?? []), micros]);
+          record(`${kind}@${inFlight}`, micros);
           console.log(`round ${round + 1} ${kind}, ${inFlight} in flight: ${micros.toFixed(1)} µs CPU per request`);
         } finally {
           await stores.close();
@@ -89,7 +90,7 @@ try {
       }
     }
     const floor = await socketRoundTrip(redis.url);
-    results.set('socket', [...(results.get('socket') ?? []), floor]);
+    record('socket', floor);
     console.log(`round ${round + 1} bare socket round trip to redis-server: ${floor.toFixed(1)} µs CPU`);
   }
 } finally {
