@@ -24,6 +24,14 @@ const WARMUP = 300;
 const IN_FLIGHT = [1, 4];
 const KINDS: StoreKind[] = ['memory', 'sqlite', 'redis'];
 
+/** CPU microseconds of this process (user + system) that `work` costs, divided over its `count` operations. */
+async function cpuPer(count: number, work: () => Promise<unknown>): Promise<number> {
+  const started = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / count;
+}
+
 /** CPU microseconds per request of `stores`, `inFlight` requests at a time. */
 async function cpuPerRequest(stores: ReceiverStores, inFlight: number, tag: string): Promise<number> {
   const admit = admissionOf(stores.nonceStore, stores.rateLimiter, stores.inbox);
@@ -37,13 +45,10 @@ async function cpuPerRequest(stores: ReceiverStores, inFlight: number, tag: stri
     if (!(await stores.inbox?.complete(key, claim.token, { ret_msg: 'SUCC' }))) throw new Error(`request ${index} was not completed`);
   };
   while (next < WARMUP) await one();
-  const started = process.cpuUsage();
   const end = WARMUP + N;
-  await Promise.all(Array.from({ length: inFlight }, async () => {
+  return cpuPer(N, () => Promise.all(Array.from({ length: inFlight }, async () => {
     while (next < end) await one();
-  }));
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / N;
+  })));
 }
 
 /** CPU microseconds of one bare round trip to redis-server (PING, +PONG), no client library in between. */
@@ -60,10 +65,9 @@ async function socketRoundTrip(redisUrl: string): Promise<number> {
   });
   try {
     for (let i = 0; i < WARMUP; i += 1) await ping();
-    const started = process.cpuUsage();
-    for (let i = 0; i < N; i += 1) await ping();
-    const used = process.cpuUsage(started);
-    return (used.user + used.system) / N;
+    return await cpuPer(N, async () => {
+      for (let i = 0; i < N; i += 1) await ping();
+    });
   } finally {
     socket.destroy();
   }
